@@ -1,0 +1,24 @@
+"""The JSON API under /api/v1, described by the OpenAPI document it serves."""
+
+from __future__ import annotations
+
+from flask import Blueprint, jsonify
+
+from portal.auth import PUBLIC, access
+from portal.extensions import csrf
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+# Machine clients authenticate with tokens, not cookies, so CSRF tokens do not apply here.
+csrf.exempt(bp)
+
+OPENAPI = {
+    "openapi": "3.1.0",
+    "info": {"title": "Enforcement Relief Portal API", "version": "1"},
+    "paths": {},
+}
+
+
+@bp.route("/openapi.json")
+@access(PUBLIC)
+def openapi():
+    return jsonify(OPENAPI)

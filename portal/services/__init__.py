@@ -1,0 +1,1 @@
+"""Use cases. A service loads, asks relief/, persists and commits once; views stay thin."""

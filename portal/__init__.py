@@ -10,7 +10,11 @@ from portal import config as config_module
 
 
 def create_app(config: type | dict | None = None) -> Flask:
-    app = Flask(__name__, instance_path=str(config_module.INSTANCE), instance_relative_config=False)
+    app = Flask(
+        __name__,
+        instance_path=str(config_module.INSTANCE),
+        static_folder=str(config_module.ROOT / "static"),
+    )
     _load_config(app, config)
     _init_extensions(app)
     _register_blueprints(app)

@@ -44,7 +44,7 @@ def _messages() -> dict[int, tuple[str, str]]:
         429: (_("Too many attempts"), _("For your security, please wait a while and try again.")),
         500: (
             _("Sorry, something went wrong on our side"),
-            _("Nothing you entered has been lost on purpose; please try again in a few minutes."),
+            _("This was not caused by anything you did. Please try again in a few minutes."),
         ),
     }
 

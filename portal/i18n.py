@@ -11,7 +11,7 @@ from decimal import Decimal
 from urllib.parse import urlsplit
 
 from flask import Flask, g, redirect, request, session
-from flask_babel import format_currency, format_date, format_decimal, format_percent, get_locale
+from flask_babel import format_currency, format_date, format_decimal, format_percent, get_locale, refresh
 from flask_login import current_user
 
 from portal import config as config_module
@@ -49,6 +49,10 @@ def _remember(locale: str) -> None:
 
 def _detect_form_switch() -> None:
     """A language button inside a form posts the answers along, so the page re-renders them translated."""
+    # Locale choices belong to one request, even where an application context outlives it (tests, jobs).
+    g.pop("switch_locale", None)
+    g.pop("language_switch", None)
+    refresh()
     if request.method == "POST" and request.form.get(SWITCH_FIELD) in LANGUAGES:
         _remember(request.form[SWITCH_FIELD])
         g.language_switch = True

@@ -190,12 +190,14 @@ def status_hedge(status: Status) -> str:
 
 
 def event_text(event) -> str:
-    text = str(EVENT_TEXT[event.kind])
     if event.kind is EventKind.PAYMENT and event.amount is not None:
         return _("A payment of %(amount)s was received.", amount=money(event.amount))
-    if event.result in RESULT_TEXT:
-        text = f"{text} {RESULT_TEXT[event.result]}"
-    return text
+    return str(EVENT_TEXT[event.kind])
+
+
+def event_result(event) -> str:
+    """The outcome of a step (a search found nothing, a fine was imposed), shown on its own line."""
+    return str(RESULT_TEXT.get(event.result, "")) if event.kind is not EventKind.PAYMENT else ""
 
 
 def _format(value):

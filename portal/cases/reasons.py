@@ -39,6 +39,9 @@ TERMINATION = {
     ),
     f"{_NOTICE}.report_order_done": _l("The debtor was ordered to report property on %(on)s."),
     f"{_NOTICE}.report_order_not_recorded": _l("No order to report property is recorded."),
+    f"{_NOTICE}.report_order_after_ruling": _l(
+        "The order to report property is dated %(on)s, after the case was closed on %(cutoff)s."
+    ),
     f"{_NOTICE}.no_report_default": _l("The debtor is not recorded as failing to report, so no sanction was needed."),
     f"{_NOTICE}.report_default_not_recorded": _l(
         "The file does not say whether the debtor reported property as ordered."
@@ -68,7 +71,9 @@ TERMINATION = {
     ),
     f"{_ORDER}.minor_not_listable": _l("The debtor is a minor and can never be listed as dishonest."),
     f"{_ORDER}.minor_not_recorded": _l("The file does not say whether the debtor is a minor."),
-    f"{_SEARCH}.online_search_done": _l("The court searched the online system %(count)s times, the first on %(on)s."),
+    f"{_SEARCH}.online_search_done": _l(
+        "The court searched the online system %(count)s times, most recently on %(on)s."
+    ),
     f"{_SEARCH}.online_search_not_recorded": _l("No search of the online enforcement system is recorded."),
     f"{_SEARCH}.no_online_search_before_ruling": _l(
         "No online search is recorded before the case was closed on %(cutoff)s."
@@ -76,6 +81,12 @@ TERMINATION = {
     f"{_SEARCH}.onsite_investigation_done": _l("The court investigated on site on %(on)s."),
     f"{_SEARCH}.onsite_investigation_not_recorded": _l(
         "No on-site investigation is recorded. It is needed where the online system cannot cover an asset."
+    ),
+    f"{_SEARCH}.onsite_investigation_after_ruling": _l(
+        "The on-site investigation is dated %(on)s, after the case was closed on %(cutoff)s."
+    ),
+    f"{_SEARCH}.audit_or_reward_handled_after_ruling": _l(
+        "Your request for an audit or a reward notice was dealt with on %(on)s, after the case was closed on %(cutoff)s."
     ),
     f"{_SEARCH}.premises_search_done": _l("The court searched the debtor's premises on %(on)s."),
     f"{_SEARCH}.clues_unverified": _l("%(count)s property clues were still unchecked when the case was closed."),
@@ -99,6 +110,9 @@ TERMINATION = {
     ),
     f"{_MISSING}.debtor_searched_for_not_recorded": _l(
         "The debtor could not be found, and no search for them is recorded."
+    ),
+    f"{_MISSING}.debtor_searched_for_after_ruling": _l(
+        "The court searched for the debtor on %(on)s, after the case was closed on %(cutoff)s."
     ),
     f"{_MISSING}.no_obstruction": _l("No obstruction of enforcement is recorded, so no sanction was needed."),
     f"{_MISSING}.obstruction_not_recorded": _l("The file does not say whether anyone obstructed enforcement."),

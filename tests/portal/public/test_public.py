@@ -85,3 +85,26 @@ def test_healthz_reports_each_part(client):
     report = client.get("/healthz").get_json()
     assert report["database"]["ok"] is True
     assert set(report) == {"database", "queue", "assistant"}
+
+
+def test_csrf_is_enforced_on_every_form_outside_tests(app, client, monkeypatch):
+    monkeypatch.setitem(app.config, "WTF_CSRF_ENABLED", True)
+    client.get("/language/en")
+    for path, data in [
+        ("/accounts/sign-in", {"email": "a@example.com", "password": "x"}),
+        (
+            "/accounts/register",
+            {"display_name": "A", "email": "a@example.com", "password": "x" * 12, "confirm": "x" * 12},
+        ),
+        ("/accounts/sign-out", {}),
+    ]:
+        response = client.post(path, data=data)
+        assert response.status_code == 400, path
+        assert "Something in the request was not right" in response.get_data(as_text=True)
+
+
+def test_the_language_switch_inside_a_form_carries_the_csrf_token(app, client, monkeypatch):
+    monkeypatch.setitem(app.config, "WTF_CSRF_ENABLED", True)
+    body = client.get("/accounts/register").get_data(as_text=True)
+    assert 'form="register-form" name="_lang" value="en"' in body
+    assert 'name="csrf_token"' in body.split('id="register-form"')[1]

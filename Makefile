@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml
 	@rm -f $(VENV)/.stamp-* && touch $@
 
 translations-compile: venv
-	@$(BIN)/pybabel compile --use-fuzzy=false -d translations -f -q 2>/dev/null || $(BIN)/pybabel compile -d translations -q
+	@$(BIN)/pybabel compile -d translations >/dev/null
 
 translations-extract: venv
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k _n:1,2 -k lazy_gettext -k _p:1c,2 --no-location --sort-by-file \

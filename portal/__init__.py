@@ -55,8 +55,9 @@ def _register_blueprints(app: Flask) -> None:
     from portal.api import bp as api
     from portal.cases.views import bp as cases
     from portal.public.views import bp as public
+    from portal.submissions.views import bp as submissions
 
-    for blueprint in (public, accounts, cases, api):
+    for blueprint in (public, accounts, cases, submissions, api):
         app.register_blueprint(blueprint)
 
 

@@ -14,12 +14,22 @@ from flask import current_app
 COURT_TZ = ZoneInfo("Asia/Shanghai")
 
 
+def _fixed_day() -> date | None:
+    fixed = current_app.config.get("FIXED_TODAY")
+    if not fixed:
+        return None
+    return date.fromisoformat(fixed) if isinstance(fixed, str) else fixed
+
+
 def now() -> datetime:
-    return datetime.now(UTC)
+    """The current instant (UTC); with FIXED_TODAY, the same time of day on that Beijing date."""
+    real = datetime.now(UTC)
+    fixed = _fixed_day()
+    if fixed is None:
+        return real
+    local = real.astimezone(COURT_TZ)
+    return datetime.combine(fixed, local.timetz()).astimezone(UTC)
 
 
 def today() -> date:
-    fixed = current_app.config.get("FIXED_TODAY")
-    if fixed:
-        return date.fromisoformat(fixed) if isinstance(fixed, str) else fixed
     return now().astimezone(COURT_TZ).date()

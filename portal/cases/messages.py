@@ -15,7 +15,7 @@ from flask_babel import lazy_gettext as _l
 
 from portal.cases.reasons import REASONS
 from portal.i18n import long_date, money
-from portal.models import CaseStatus, EventKind, PartyRole, RestrictionKind
+from portal.models import CaseStatus, EventKind, PartyRole, RestrictionKind, SubmissionKind
 from relief.calendar import Deadline
 from relief.outcomes import Met, Reason, Status
 from relief.rules import rule as rule  # re-exported for templates: labels.rule("ZB-01")
@@ -219,16 +219,50 @@ def reason_text(reason: Reason) -> str:
     return str(template) % params if params else str(template)
 
 
+def _start(kind: SubmissionKind, case_id: int) -> str:
+    return url_for("submissions.start", kind=kind.value, case_id=case_id)
+
+
 def applicant_actions(page) -> list[dict]:
-    """The links to what the applicant can do next; later features fill in their pages."""
-    actions = [{"label": _("Read what termination means"), "url": url_for("public.explainer", slug="termination")}]
+    """What the applicant can do next, most useful first."""
+    case_id = page.case.id
+    actions = [{"label": _("Give the court a property clue"), "url": _start(SubmissionKind.PROPERTY_CLUE, case_id)}]
+    if page.terminated:
+        actions.append(
+            {"label": _("Ask for enforcement to be resumed"), "url": _start(SubmissionKind.RESUMPTION, case_id)}
+        )
+    if page.termination.outcome in ("non_compliant", "incomplete"):
+        actions.append(
+            {"label": _("Object to the closing of the case"), "url": _start(SubmissionKind.OBJECTION, case_id)}
+        )
+    actions.append({"label": _("Complain that nothing is happening"), "url": _start(SubmissionKind.COMPLAINT, case_id)})
     actions.append(
-        {"label": _("How to give property clues"), "url": url_for("public.explainer", slug="property-clues")}
+        {"label": _("Ask the court to publish a reward notice"), "url": _start(SubmissionKind.REWARD_NOTICE, case_id)}
     )
-    actions.append(
-        {
-            "label": _("Your rights and the court's deadlines"),
-            "url": url_for("public.explainer", slug="rights-and-deadlines"),
-        }
-    )
+    actions.append({"label": _("Read what termination means"), "url": url_for("public.explainer", slug="termination")})
+    return actions
+
+
+def debtor_actions(page) -> list[dict]:
+    case_id = page.case.id
+    kinds = {view.restriction.kind for view in page.restrictions}
+    actions = [{"label": _("Report your property"), "url": _start(SubmissionKind.PROPERTY_REPORT, case_id)}]
+    if RestrictionKind.DISHONEST in kinds:
+        actions.append(
+            {
+                "label": _("Ask for the listing to be corrected or deleted"),
+                "url": _start(SubmissionKind.DISHONEST_CORRECTION, case_id),
+            }
+        )
+    if kinds:
+        actions.append(
+            {
+                "label": _("Ask for a restriction to be lifted"),
+                "url": _start(SubmissionKind.RESTRICTION_LIFTING, case_id),
+            }
+        )
+    if RestrictionKind.CONSUMPTION in kinds:
+        actions.append(
+            {"label": _("Ask permission for an urgent trip"), "url": _start(SubmissionKind.URGENT_TRAVEL, case_id)}
+        )
     return actions

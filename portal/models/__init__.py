@@ -4,22 +4,40 @@ from portal.models.cases import Case, CaseEvent, CaseParty, CaseStatus, EventKin
 from portal.models.courts import Court
 from portal.models.parties import Party, PartyKind
 from portal.models.restrictions import Restriction, RestrictionKind
+from portal.models.submissions import (
+    Attachment,
+    Draft,
+    HistoryEntry,
+    Message,
+    OutboxEvent,
+    Submission,
+    SubmissionKind,
+    SubmissionStatus,
+)
 from portal.models.users import CaseLink, StaffRole, User, UserKind
 
 __all__ = [
+    "Attachment",
     "Case",
     "CaseEvent",
     "CaseLink",
     "CaseParty",
     "CaseStatus",
     "Court",
+    "Draft",
     "EventKind",
+    "HistoryEntry",
+    "Message",
+    "OutboxEvent",
     "Party",
     "PartyKind",
     "PartyRole",
     "Restriction",
     "RestrictionKind",
     "StaffRole",
+    "Submission",
+    "SubmissionKind",
+    "SubmissionStatus",
     "User",
     "UserKind",
 ]

@@ -1,0 +1,56 @@
+"""The receipt PDF of a submission, in the language the submitter asks for."""
+
+from __future__ import annotations
+
+import io
+
+from flask_babel import force_locale
+from flask_babel import gettext as _
+
+from portal.clock import COURT_TZ, today
+from portal.i18n import long_date
+from portal.models import Submission
+from portal.receipts import Receipt, build_receipt
+from portal.submissions import answers as answer_text
+from portal.submissions import messages
+from portal.submissions.kinds import KINDS, steps_for
+
+
+def _size(size: int) -> str:
+    return _("%(kb)s KB", kb=max(1, round(size / 1024)))
+
+
+def receipt_pdf(submission: Submission, language: str) -> io.BytesIO:
+    spec = KINDS[submission.kind]
+    with force_locale(language):
+        rows: list[tuple[str, str]] = []
+        for step in steps_for(spec, submission.answers):
+            rows += answer_text.display(step.form(submission.answers)(formdata=None), submission.answers)
+        deadline = long_date(submission.due_on) if submission.due_on else messages.no_clock()
+        receipt = Receipt(
+            title=str(spec.title),
+            reference=submission.reference,
+            court=submission.court.name(language) if submission.court else "",
+            case_number=submission.case.number if submission.case else "",
+            kind_label=str(spec.title),
+            received_at=long_date(submission.received_at.astimezone(COURT_TZ).date()),
+            deadline_label=messages.clock(submission.clock) or _("Time limit"),
+            deadline=deadline,
+            deadline_note=_("Provisional: the official holiday calendar for that year is not published yet.")
+            if submission.due_provisional
+            else str(spec.receipt_text),
+            answers=tuple(rows),
+            issued_on=today(),
+            attachments=tuple((a.original_name, _size(a.size)) for a in submission.attachments),
+            labels={
+                "answers": _("Your answers"),
+                "attachments": _("Files"),
+                "reference": _("Reference"),
+                "received": _("Received"),
+                "court": _("Court"),
+                "case": _("Case number"),
+                "footer": _("Keep this receipt. Quote the reference when you contact the court."),
+                "none": _("None"),
+            },
+        )
+        return io.BytesIO(build_receipt(receipt, locale=language))

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from flask import Flask, g, redirect, request, session
 from flask_babel import format_currency, format_date, format_decimal, format_percent, get_locale, refresh
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal import config as config_module
@@ -94,6 +95,10 @@ def number(value) -> str:
     return format_decimal(value)
 
 
+def kilobytes(size: int) -> str:
+    return _("%(kb)s KB", kb=format_decimal(max(1, round(size / 1024))))
+
+
 def rate(value) -> str:
     """A small daily rate as a percentage with its significant digits (0.000175 -> 0.0175%)."""
     return format_percent(Decimal(value), format="#,##0.####%")
@@ -105,7 +110,7 @@ def init_app(app: Flask) -> None:
     app.before_request(_detect_form_switch)
     app.add_url_rule("/language/<code>", "language", switch_view)
     app.view_functions["language"]._access_policy = "public"  # type: ignore[attr-defined]
-    app.jinja_env.filters.update(money=money, long_date=long_date, number=number, rate=rate)
+    app.jinja_env.filters.update(money=money, long_date=long_date, number=number, rate=rate, kilobytes=kilobytes)
     app.jinja_env.add_extension("jinja2.ext.do")
 
     @app.context_processor

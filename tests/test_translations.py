@@ -74,3 +74,10 @@ def test_catalogue_covers_every_string_in_the_code():
     known = {m.id if isinstance(m.id, str) else m.id[0] for m in zh if m.id}
     missing = sorted(_extracted_ids() - known)
     assert missing == [], f"run `make translations` and translate: {missing[:10]}"
+
+
+@pytest.mark.parametrize("locale", ["zh", "en"])
+def test_catalogue_passes_babels_own_checks(locale):
+    """The checks `pybabel compile` runs (python-format placeholders and plural forms)."""
+    problems = [(message.id, [str(e) for e in errors]) for message, errors in _catalog(locale).check()]
+    assert problems == []

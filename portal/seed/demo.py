@@ -121,6 +121,7 @@ class DemoGenerator:
         applicant: Party,
         debtor: Party,
         codes: dict[str, str] | None = None,
+        force_listing: bool = False,
     ) -> Case:
         rng = self.rng
         earliest = date(2019, 3, 1) if scenario != "ongoing" else self.anchor - timedelta(days=500)
@@ -129,7 +130,7 @@ class DemoGenerator:
         company = debtor.kind is PartyKind.ORGANISATION
         principal = Decimal(rng.randint(10, 500) * (10_000 if company else 1_000)) + Decimal(rng.choice((0, 0, 50)))
         minor = debtor.is_minor_on(filed)
-        plan = self.timelines.build(scenario, filed, principal, debtor_minor=minor)
+        plan = self.timelines.build(scenario, filed, principal, debtor_minor=minor, force_listing=force_listing)
         case = Case(
             number=f"（{filed.year}）{court.code}执{seq}号",
             court=court,
@@ -257,7 +258,8 @@ class DemoGenerator:
                     app_party = applicant
                 elif role == "debtor":
                     debt_party = debtor
-                case = self.add_case(court, seq, scenario, app_party, debt_party)
+                # The demo debtor is listed, so the correction journey can be shown.
+                case = self.add_case(court, seq, scenario, app_party, debt_party, force_listing=role == "debtor")
                 if role:
                     demo_cases[(role, scenario)] = case
                 total += 1

@@ -83,7 +83,9 @@ class TimelineBuilder:
     def days(self, low: int, high: int) -> timedelta:
         return timedelta(days=self.rng.randint(low, high))
 
-    def build(self, scenario: str, filed: date, principal: Decimal, *, debtor_minor: bool) -> Plan:
+    def build(
+        self, scenario: str, filed: date, principal: Decimal, *, debtor_minor: bool, force_listing: bool = False
+    ) -> Plan:
         rng = self.rng
         events: list[Event] = [Event(EventKind.FILED, filed)]
         restrictions: list[PlannedRestriction] = []
@@ -99,7 +101,7 @@ class TimelineBuilder:
         if scenario != "missing_consumption_order":
             add(Event(EventKind.CONSUMPTION_ORDER, order_day))
             restrictions.append(PlannedRestriction(RestrictionKind.CONSUMPTION, order_day))
-        ground_found = not debtor_minor and (scenario == "missing_listing" or rng.random() < 0.45)
+        ground_found = not debtor_minor and (scenario == "missing_listing" or force_listing or rng.random() < 0.45)
         if ground_found:
             ground = rng.choice((1, 1, 4, 5))
             add(Event(EventKind.DISHONEST_GROUND, order_day, str(ground)))

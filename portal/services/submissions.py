@@ -9,16 +9,20 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from portal.clock import COURT_TZ
-from portal.errors import NotFound
+from portal import uploads
+from portal.errors import NotFound, PortalError
 from portal.extensions import db
 from portal.models import (
+    Attachment,
     Draft,
     HistoryEntry,
+    Message,
     OutboxEvent,
     Submission,
     SubmissionStatus,
     User,
 )
+from portal.services import drafts
 from portal.submissions.kinds import KindSpec
 from relief.deadlines import deadline_for
 
@@ -124,3 +128,58 @@ def my_submission(user: User, reference: str) -> Submission:
 
 def submission_of(draft: Draft) -> Submission:
     return db.session.get(Submission, draft.submission_id)
+
+
+class NotAwaitingInformation(PortalError):
+    code = "not_awaiting_information"
+    status = 409
+
+
+def reply(submission: Submission, user: User, body: str, files: list, *, now: datetime) -> Message:
+    """The citizen answers the court's request for information: the item goes back to review in one transaction."""
+    if submission.status is not SubmissionStatus.AWAITING_INFORMATION:
+        raise NotAwaitingInformation()
+    folder = drafts.upload_folder()
+    if len(submission.attachments) + len(files) > uploads.MAX_FILES:
+        raise uploads.UploadRejected("too_many_files")
+    stored = []
+    try:
+        for stream, filename in files:
+            stored.append(uploads.store(stream, filename, folder=folder))
+        message = Message(submission_id=submission.id, author_id=user.id, kind="reply", body=body, created_at=now)
+        db.session.add(message)
+        db.session.flush()
+        for item in stored:
+            db.session.add(
+                Attachment(
+                    submission_id=submission.id,
+                    message_id=message.id,
+                    uploaded_by_id=user.id,
+                    stored_name=item.stored_name,
+                    original_name=item.original_name,
+                    content_type=item.content_type,
+                    size=item.size,
+                    sha256=item.sha256,
+                )
+            )
+        previous = submission.status
+        submission.status = SubmissionStatus.IN_REVIEW
+        db.session.add(
+            HistoryEntry(
+                submission_id=submission.id,
+                actor_id=user.id,
+                action="citizen_replied",
+                from_status=previous.value,
+                to_status=submission.status.value,
+                details={"files": len(stored)},
+            )
+        )
+        db.session.add(OutboxEvent(topic="submission.replied", payload=event_payload(submission)))
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        for item in stored:
+            uploads.delete_stored(folder, item.stored_name)
+        raise
+    log.info("citizen replied submission_id=%s files=%s", submission.id, len(stored))
+    return message

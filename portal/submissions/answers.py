@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from wtforms import BooleanField, DateField, DecimalField, RadioField, SelectMultipleField
 
 from portal.i18n import long_date, money
-from portal.submissions.fields import field_names
+from portal.submissions.fields import choice_labels, field_names
 
 
 def to_json(form) -> dict:
@@ -63,10 +63,10 @@ def _shown(field, value) -> str:
     if isinstance(field, BooleanField):
         return _("Yes") if value else _("No")
     if isinstance(field, SelectMultipleField):
-        labels = dict(field.choices)
+        labels = choice_labels(field)
         return "、".join(str(labels.get(v, v)) for v in value or [])
     if isinstance(field, RadioField):
-        return str(dict(field.choices).get(value, value))
+        return str(choice_labels(field).get(value, value))
     if isinstance(field, DateField) and value:
         return long_date(date.fromisoformat(value))
     if isinstance(field, DecimalField) and value:

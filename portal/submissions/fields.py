@@ -6,6 +6,7 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from wtforms import DateField, RadioField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.fields.core import UnboundField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
@@ -107,8 +108,22 @@ def day(label, message, *, description=None, required_: bool = True):
     )
 
 
+def options(pairs) -> list[SelectChoice]:
+    """(value, label) pairs as WTForms choices."""
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+def choice_labels(field) -> dict:
+    """value -> label of a choice field, whatever form its choices take."""
+    labels = {}
+    for item in field.choices or []:
+        value, label = (item.value, item.label) if isinstance(item, SelectChoice) else (item[0], item[1])
+        labels[value] = label
+    return labels
+
+
 def choice(label, choices, message, *, description=None):
-    return RadioField(label, choices=choices, description=description, validators=[InputRequired(message)])
+    return RadioField(label, choices=options(choices), description=description, validators=[InputRequired(message)])
 
 
 def not_in_future(today: date):

@@ -17,6 +17,7 @@ from portal.submissions.fields import (
     long_text,
     optional_long_text,
     optional_text,
+    options,
     text,
 )
 from relief import identifiers
@@ -187,7 +188,7 @@ class ObjectionForm(PortalForm):
     target = choice(_l("What do you object to?"), OBJECTION_TARGETS, _l("Choose what you object to."))
     conditions = SelectMultipleField(
         _l("Which conditions were not met?"),
-        choices=CONDITION_CHOICES,
+        choices=options(CONDITION_CHOICES),
         description=_l("We have ticked the ones the court's records show as not met or not recorded."),
         option_widget=widgets.CheckboxInput(),
         widget=widgets.ListWidget(prefix_label=False),
@@ -221,7 +222,7 @@ class RewardNoticeForm(PortalForm):
     reward = text(
         _l("The reward you offer"),
         _l("Enter the reward amount, or how it is calculated."),
-        description=_l("An amount, or a share of what is recovered, for example 10% of the money recovered."),
+        description=_l("An amount, or a share of what is recovered, for example a tenth of the money recovered."),
     )
     publication = choice(_l("Where should the notice be published?"), PUBLICATION, _l("Choose where to publish."))
     undertaking = BooleanField(

@@ -8,16 +8,12 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from portal.clock import COURT_TZ, today
-from portal.i18n import long_date
+from portal.i18n import kilobytes, long_date
 from portal.models import Submission
 from portal.receipts import Receipt, build_receipt
 from portal.submissions import answers as answer_text
 from portal.submissions import messages
 from portal.submissions.kinds import KINDS, steps_for
-
-
-def _size(size: int) -> str:
-    return _("%(kb)s KB", kb=max(1, round(size / 1024)))
 
 
 def receipt_pdf(submission: Submission, language: str) -> io.BytesIO:
@@ -41,12 +37,12 @@ def receipt_pdf(submission: Submission, language: str) -> io.BytesIO:
             else str(spec.receipt_text),
             answers=tuple(rows),
             issued_on=today(),
-            attachments=tuple((a.original_name, _size(a.size)) for a in submission.attachments),
+            attachments=tuple((a.original_name, kilobytes(a.size)) for a in submission.attachments),
             labels={
                 "answers": _("Your answers"),
                 "attachments": _("Files"),
                 "reference": _("Reference"),
-                "received": _("Received"),
+                "received": _("Date received"),
                 "court": _("Court"),
                 "case": _("Case number"),
                 "footer": _("Keep this receipt. Quote the reference when you contact the court."),

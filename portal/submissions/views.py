@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, redirect, render_template, request, send_file, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal import uploads
@@ -13,6 +14,7 @@ from portal.submissions import answers as answer_text
 from portal.submissions import flow
 from portal.submissions import messages as labels
 from portal.submissions.forms_evidence import EvidenceForm
+from portal.submissions.forms_reply import ReplyForm
 from portal.submissions.kinds import KINDS, kind_spec, steps_for
 from portal.submissions.messages import upload_message
 from portal.submissions.receipt import receipt_pdf
@@ -124,18 +126,32 @@ def confirmation(reference: str):
     return render_template("submissions/confirmation.html", submission=submission, spec=KINDS[submission.kind])
 
 
-@bp.route("/<reference>")
+@bp.route("/<reference>", methods=["GET", "POST"])
 @access(CITIZEN)
+@limiter.limit("60 per hour", methods=["POST"])
 def show(reference: str):
     submission = submissions.my_submission(current_user, reference)
     spec = KINDS.get(submission.kind)
+    form = ReplyForm()
+    error = None
+    if form.validate_on_submit():
+        files = [(f.stream, f.filename) for f in form.files.data or [] if f and f.filename]
+        try:
+            submissions.reply(submission, current_user, form.body.data, files, now=now())
+        except uploads.UploadRejected as rejected:
+            error = upload_message(rejected.code, name=_("a file"))
+        else:
+            return redirect(url_for("submissions.show", reference=reference))
     sections = []
     if spec is not None:
         sections = [
             (step, answer_text.display(step.form(submission.answers)(formdata=None), submission.answers))
             for step in steps_for(spec, submission.answers)
         ]
-    return render_template("submissions/show.html", submission=submission, spec=spec, sections=sections)
+    status = 400 if (form.errors or error) else 200
+    return render_template(
+        "submissions/show.html", submission=submission, spec=spec, sections=sections, form=form, error=error
+    ), status
 
 
 @bp.route("/<reference>/receipt.pdf")

@@ -132,7 +132,9 @@ def test_receipts_in_both_languages_are_real_pdfs(app, client, applicant, fixed_
 
     _user, case = applicant
     client.post(
-        walk(client, case.id, "property_clue", [*VEHICLE, {"urgent": "yes", "urgent_reason": "要卖车"}], files=[photo()])
+        walk(
+            client, case.id, "property_clue", [*VEHICLE, {"urgent": "yes", "urgent_reason": "要卖车"}], files=[photo()]
+        )
     )
     reference = db.session.query(Submission).one().reference
     for lang in ("zh", "en"):

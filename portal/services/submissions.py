@@ -8,8 +8,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from portal.clock import COURT_TZ
 from portal import uploads
+from portal.clock import COURT_TZ
 from portal.errors import NotFound, PortalError
 from portal.extensions import db
 from portal.models import (

@@ -46,7 +46,7 @@ def test_applicant_reads_a_terminated_case(page, live_portal, lang):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_applicant_sends_an_urgent_vehicle_clue_and_downloads_receipts(page, live_portal, tmp_path, lang):
     base = live_portal["url"]
-    plate = "粤B3%04d" % (1 if lang == "zh" else 2)
+    plate = f"粤B3{1 if lang == 'zh' else 2:04d}"
     sign_in(page, base, "applicant@demo.test", lang)
     page.goto(base + _first_case(page, base))
     page.locator("#actions a").first.click()
@@ -70,7 +70,7 @@ def test_applicant_sends_an_urgent_vehicle_clue_and_downloads_receipts(page, liv
     for receipt_lang in ("zh", "en"):
         with page.expect_download() as download:
             page.locator(f"a[href$='lang={receipt_lang}']").first.click()
-        data = open(download.value.path(), "rb").read()
+        data = download.value.path().read_bytes()
         text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
         assert reference in text and plate in text
     # The same plate again is recognised.

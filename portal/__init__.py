@@ -55,16 +55,19 @@ def _register_blueprints(app: Flask) -> None:
     from portal.api import bp as api
     from portal.cases.views import bp as cases
     from portal.public.views import bp as public
+    from portal.queue.views import bp as queue
     from portal.submissions.views import bp as submissions
 
-    for blueprint in (public, accounts, cases, submissions, api):
+    for blueprint in (public, accounts, cases, submissions, queue, api):
         app.register_blueprint(blueprint)
 
 
 def _register_commands(app: Flask) -> None:
+    from portal.imports.commands import cases as cases_commands
     from portal.seed.commands import seed_demo
 
     app.cli.add_command(seed_demo)
+    app.cli.add_command(cases_commands)
 
 
 def _configure_logging(app: Flask) -> None:

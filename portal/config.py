@@ -38,9 +38,35 @@ class Config:
     REMEMBER_COOKIE_SECURE = ENV == "production"
     REMEMBER_COOKIE_HTTPONLY = True
     RASA_URL = os.environ.get("RASA_URL", "http://127.0.0.1:5005")
+    # Staff sign in with a second factor (TOTP) everywhere but on a developer's machine.
+    STAFF_TOTP_REQUIRED = os.environ.get("STAFF_TOTP_REQUIRED", "1" if ENV == "production" else "0") == "1"
     # Case-link attempts: per account and per address (DESIGN.md, Identity).
     LINK_RATE_LIMIT = os.environ.get("LINK_RATE_LIMIT", "10 per hour")
     SIGNIN_RATE_LIMIT = os.environ.get("SIGNIN_RATE_LIMIT", "20 per 15 minutes")
+    # Links in emails point here (no request to take the host from in a background job).
+    PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:5000")
+    # Background jobs: False keeps after-commit hooks from putting work on the queue (tests).
+    JOBS_ENQUEUE = True
+    # Email: "console" logs one line per message (ids and codes only), "file" writes .eml files, "smtp" sends.
+    MAIL_BACKEND = os.environ.get("MAIL_BACKEND", "console")
+    MAIL_FROM = os.environ.get("MAIL_FROM", "no-reply@localhost")
+    MAIL_FILE_DIR = os.environ.get("MAIL_FILE_DIR", str(INSTANCE / "mail"))
+    SMTP_HOST = os.environ.get("SMTP_HOST", "localhost")
+    SMTP_PORT = int(os.environ.get("SMTP_PORT", "587"))
+    SMTP_USER = os.environ.get("SMTP_USER")
+    SMTP_PASSWORD = os.environ.get("SMTP_PASSWORD")
+    SMTP_STARTTLS = os.environ.get("SMTP_STARTTLS", "1") == "1"
+    SMTP_SSL = os.environ.get("SMTP_SSL", "0") == "1"  # implicit TLS (port 465) instead of STARTTLS
+    SMTP_TIMEOUT = float(os.environ.get("SMTP_TIMEOUT", "10"))
+    # Outbound events to the court's case system; unset URL: events wait (nothing is dropped or faked).
+    WEBHOOK_URL = os.environ.get("WEBHOOK_URL")
+    WEBHOOK_SECRET = os.environ.get("WEBHOOK_SECRET")
+    WEBHOOK_TIMEOUT = float(os.environ.get("WEBHOOK_TIMEOUT", "10"))
+    OUTBOX_BATCH_SIZE = int(os.environ.get("OUTBOX_BATCH_SIZE", "10"))
+    OUTBOX_MAX_BATCHES = int(os.environ.get("OUTBOX_MAX_BATCHES", "10"))  # per run: a backlog drains over several runs
+    OUTBOX_MAX_ATTEMPTS = int(os.environ.get("OUTBOX_MAX_ATTEMPTS", "12"))
+    OUTBOX_BACKOFF_SECONDS = int(os.environ.get("OUTBOX_BACKOFF_SECONDS", "30"))
+    OUTBOX_BACKOFF_MAX_SECONDS = int(os.environ.get("OUTBOX_BACKOFF_MAX_SECONDS", "3600"))
 
 
 class TestConfig(Config):
@@ -54,6 +80,11 @@ class TestConfig(Config):
     RATELIMIT_STORAGE_URI = "memory://"
     LINK_RATE_LIMIT = "1000 per minute"
     SIGNIN_RATE_LIMIT = "1000 per minute"
+    # Tests call services and task functions directly; nothing goes to the real queue or a mail server.
+    JOBS_ENQUEUE = False
+    MAIL_BACKEND = "console"
+    WEBHOOK_URL = None
+    WEBHOOK_SECRET = None
 
 
 def check(config) -> None:

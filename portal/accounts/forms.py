@@ -64,3 +64,11 @@ class LinkCaseForm(PortalForm):
         _l("I am a party to this case, and these are my own details."),
         validators=[DataRequired(_l("Confirm that you are a party to this case."))],
     )
+
+
+class TotpForm(PortalForm):
+    code = StringField(
+        _l("Code from your authenticator app"),
+        filters=[strip],
+        validators=[DataRequired(_l("Enter the 6-digit code.")), Length(max=10)],
+    )

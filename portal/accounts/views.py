@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
-from portal.accounts.forms import LinkCaseForm, RegisterForm, SignInForm
+from portal.accounts.forms import LinkCaseForm, RegisterForm, SignInForm, TotpForm
 from portal.auth import CITIZEN, PUBLIC, access
 from portal.extensions import limiter
 from portal.i18n import current_locale, safe_next
@@ -52,13 +52,37 @@ def sign_in():
     error = None
     if form.validate_on_submit():
         user = accounts.authenticate(form.email.data, form.password.data)
+        if user is not None and user.is_staff and current_app.config["STAFF_TOTP_REQUIRED"]:
+            # The password alone is not enough for staff: hold the sign-in until the second factor.
+            session["pending_staff_id"] = user.id
+            return redirect(url_for("accounts.verify_code", next=request.args.get("next")))
         if user is not None:
             login_user(user)
-            default = url_for("accounts.dashboard") if not user.is_staff else url_for("public.index")
+            default = url_for("queue.index") if user.is_staff else url_for("accounts.dashboard")
             return redirect(safe_next(request.args.get("next"), default))
         error = _("The email address or password is not right.")
     status = 400 if (form.errors or error) else 200
     return render_template("accounts/sign_in.html", form=form, error=error), status
+
+
+@bp.route("/verify-code", methods=["GET", "POST"])
+@access(PUBLIC)
+@limiter.limit(lambda: current_app.config["SIGNIN_RATE_LIMIT"], methods=["POST"], deduct_when=_failed)
+def verify_code():
+    pending = session.get("pending_staff_id")
+    user = accounts.user_by_id(pending) if isinstance(pending, int) else None
+    if user is None:
+        return redirect(url_for("accounts.sign_in"))
+    form = TotpForm()
+    error = None
+    if form.validate_on_submit():
+        if accounts.totp_ok(user, form.code.data):
+            session.pop("pending_staff_id", None)
+            login_user(user)
+            return redirect(safe_next(request.args.get("next"), url_for("queue.index")))
+        error = _("That code is not right. Codes change every 30 seconds.")
+    status = 400 if (form.errors or error) else 200
+    return render_template("accounts/verify_code.html", form=form, error=error), status
 
 
 @bp.route("/sign-out", methods=["POST"])

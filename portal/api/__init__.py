@@ -22,3 +22,11 @@ OPENAPI = {
 @access(PUBLIC)
 def openapi():
     return jsonify(OPENAPI)
+
+
+# Route modules register on ``bp`` above and describe themselves; imported last for that reason.
+from portal.api import cases as _cases  # noqa: E402
+
+OPENAPI["paths"].update(_cases.OPENAPI_PATHS)
+for _section, _entries in _cases.OPENAPI_COMPONENTS.items():
+    OPENAPI.setdefault("components", {}).setdefault(_section, {}).update(_entries)

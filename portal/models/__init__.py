@@ -4,6 +4,7 @@ from portal.models.cases import Case, CaseEvent, CaseParty, CaseStatus, EventKin
 from portal.models.courts import Court
 from portal.models.parties import Party, PartyKind
 from portal.models.restrictions import Restriction, RestrictionKind
+from portal.models.staff import ApiToken, CaseFlag, Notification
 from portal.models.submissions import (
     Attachment,
     Draft,
@@ -17,9 +18,11 @@ from portal.models.submissions import (
 from portal.models.users import CaseLink, StaffRole, User, UserKind
 
 __all__ = [
+    "ApiToken",
     "Attachment",
     "Case",
     "CaseEvent",
+    "CaseFlag",
     "CaseLink",
     "CaseParty",
     "CaseStatus",
@@ -28,6 +31,7 @@ __all__ = [
     "EventKind",
     "HistoryEntry",
     "Message",
+    "Notification",
     "OutboxEvent",
     "Party",
     "PartyKind",

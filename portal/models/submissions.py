@@ -64,6 +64,8 @@ class Submission(db.Model):
     # The draft token it came from: submitting the same draft twice finds this row instead of a second one.
     idempotency_key: Mapped[str] = mapped_column(String(64), unique=True, nullable=False)
     decision_code: Mapped[str | None] = mapped_column(String(60), nullable=True)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow, onupdate=utcnow)
 
     case = relationship("Case", lazy="joined")

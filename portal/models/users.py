@@ -40,6 +40,9 @@ class User(UserMixin, db.Model):
     id_hash: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
     id_masked: Mapped[str | None] = mapped_column(String(32), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+    # Staff second factor (RFC 6238 TOTP); required to sign in outside development.
+    totp_secret: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    division: Mapped[str | None] = mapped_column(String(40), nullable=True)
 
     court = relationship("Court")
     links = relationship("CaseLink", back_populates="user", lazy="selectin")

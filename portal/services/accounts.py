@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+import pyotp
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask_babel import gettext as _
@@ -61,3 +62,22 @@ def authenticate(email: str, password: str) -> User | None:
         user.password_hash = hash_password(password)
         db.session.commit()
     return user
+
+
+def totp_ok(user: User, code: str) -> bool:
+    """RFC 6238 code check, allowing one step of clock drift either way."""
+    if not user.totp_secret:
+        return False
+    digits = "".join(ch for ch in code if ch.isdigit())
+    return len(digits) == 6 and pyotp.TOTP(user.totp_secret).verify(digits, valid_window=1)
+
+
+def new_totp_secret(user: User) -> str:
+    """Enrol a staff member: a new secret, and the URI their authenticator app scans."""
+    user.totp_secret = pyotp.random_base32()
+    db.session.commit()
+    return pyotp.TOTP(user.totp_secret).provisioning_uri(name=user.email, issuer_name="Enforcement Relief Portal")
+
+
+def user_by_id(user_id: int) -> User | None:
+    return db.session.get(User, user_id)

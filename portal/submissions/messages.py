@@ -54,3 +54,38 @@ def upload_message(code: str, *, name: str) -> str:
 
 def no_clock() -> str:
     return _("There is no fixed time limit for the court; it must act promptly.")
+
+
+MESSAGE_KIND = {
+    "information_request": _l("Question from the court"),
+    "reply": _l("Answer from the citizen"),
+    "decision": _l("Decision"),
+    "note": _l("Internal note"),
+    "message": _l("Message"),
+}
+
+HISTORY_ACTION = {
+    "received": _l("Received"),
+    "claimed": _l("Taken by a staff member"),
+    "assigned": _l("Assigned"),
+    "review_started": _l("Review started"),
+    "information_requested": _l("More information requested"),
+    "citizen_replied": _l("The citizen answered"),
+    "note_added": _l("Internal note added"),
+    "decided": _l("Decided"),
+}
+
+
+def message_kind(kind: str) -> str:
+    return str(MESSAGE_KIND.get(kind, MESSAGE_KIND["message"]))
+
+
+def history_action(action: str) -> str:
+    return str(HISTORY_ACTION.get(action, action))
+
+
+def status_code(value: str) -> str:
+    try:
+        return status(SubmissionStatus(value))
+    except ValueError:
+        return value

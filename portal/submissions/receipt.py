@@ -11,17 +11,14 @@ from portal.clock import COURT_TZ, today
 from portal.i18n import kilobytes, long_date
 from portal.models import Submission
 from portal.receipts import Receipt, build_receipt
-from portal.submissions import answers as answer_text
-from portal.submissions import messages
-from portal.submissions.kinds import KINDS, steps_for
+from portal.submissions import messages, summary
+from portal.submissions.kinds import KINDS
 
 
 def receipt_pdf(submission: Submission, language: str) -> io.BytesIO:
     spec = KINDS[submission.kind]
     with force_locale(language):
-        rows: list[tuple[str, str]] = []
-        for step in steps_for(spec, submission.answers):
-            rows += answer_text.display(step.form(submission.answers)(formdata=None), submission.answers)
+        rows = [row for _step, section in summary.sections(submission.kind, submission.answers) for row in section]
         deadline = long_date(submission.due_on) if submission.due_on else messages.no_clock()
         receipt = Receipt(
             title=str(spec.title),

@@ -11,11 +11,11 @@ from portal.extensions import limiter
 from portal.i18n import current_locale
 from portal.services import drafts, submissions
 from portal.submissions import answers as answer_text
-from portal.submissions import flow
+from portal.submissions import flow, summary
 from portal.submissions import messages as labels
 from portal.submissions.forms_evidence import EvidenceForm
 from portal.submissions.forms_reply import ReplyForm
-from portal.submissions.kinds import KINDS, kind_spec, steps_for
+from portal.submissions.kinds import KINDS, kind_spec
 from portal.submissions.messages import upload_message
 from portal.submissions.receipt import receipt_pdf
 
@@ -105,10 +105,7 @@ def check(token: str):
     if request.method == "POST" and duplicate is None:
         submission = submissions.submit(draft, spec, current_user, language=current_locale(), now=now())
         return redirect(url_for("submissions.confirmation", reference=submission.reference))
-    sections = [
-        (step, answer_text.display(step.form(draft.answers)(formdata=None), draft.answers))
-        for step in steps_for(spec, draft.answers)
-    ]
+    sections = summary.sections(draft.kind, draft.answers)
     back = flow.back_url(spec, draft.answers, token, flow.CHECK, draft.case_id)
     return render_template(
         "submissions/check.html", spec=spec, draft=draft, sections=sections, duplicate=duplicate, back=back
@@ -142,12 +139,7 @@ def show(reference: str):
             error = upload_message(rejected.code, name=_("a file"))
         else:
             return redirect(url_for("submissions.show", reference=reference))
-    sections = []
-    if spec is not None:
-        sections = [
-            (step, answer_text.display(step.form(submission.answers)(formdata=None), submission.answers))
-            for step in steps_for(spec, submission.answers)
-        ]
+    sections = summary.sections(submission.kind, submission.answers)
     status = 400 if (form.errors or error) else 200
     return render_template(
         "submissions/show.html", submission=submission, spec=spec, sections=sections, form=form, error=error

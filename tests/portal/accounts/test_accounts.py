@@ -95,3 +95,26 @@ def test_pages_for_citizens_send_anonymous_users_to_sign_in(client, session):
 def test_staff_cannot_use_the_citizen_dashboard(client, session):
     factories.sign_in(client, factories.staff())
     assert client.get("/accounts/").status_code == 403
+
+
+def test_staff_need_a_second_factor_when_required(app, client, session, monkeypatch):
+    import pyotp
+
+    monkeypatch.setitem(app.config, "STAFF_TOTP_REQUIRED", True)
+    staff = factories.staff()
+    staff.totp_secret = pyotp.random_base32()
+    db.session.commit()
+    response = client.post("/accounts/sign-in", data={"email": staff.email, "password": factories.PASSWORD})
+    assert response.headers["Location"].startswith("/accounts/verify-code")
+    assert client.get("/court/queue").status_code == 302  # not signed in yet
+    assert client.post("/accounts/verify-code", data={"code": "000000"}).status_code == 400
+    code = pyotp.TOTP(staff.totp_secret).now()
+    assert client.post("/accounts/verify-code", data={"code": code}).status_code == 302
+    assert client.get("/court/queue").status_code == 200
+
+
+def test_a_staff_member_without_an_enrolled_factor_cannot_sign_in_when_required(app, client, session, monkeypatch):
+    monkeypatch.setitem(app.config, "STAFF_TOTP_REQUIRED", True)
+    staff = factories.staff()
+    client.post("/accounts/sign-in", data={"email": staff.email, "password": factories.PASSWORD})
+    assert client.post("/accounts/verify-code", data={"code": "123456"}).status_code == 400

@@ -29,6 +29,7 @@ def _load_config(app: Flask, config) -> None:
         app.config.update(config)
     elif config is not None:
         app.config.from_object(config)
+    config_module.harden(app.config)
     config_module.check(app.config)
     config_module.INSTANCE.mkdir(parents=True, exist_ok=True)
 

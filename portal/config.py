@@ -34,9 +34,12 @@ class Config:
     WTF_CSRF_TIME_LIMIT = None  # the session bounds it; a long form must not expire mid-answer
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
-    SESSION_COOKIE_SECURE = ENV == "production"
-    REMEMBER_COOKIE_SECURE = ENV == "production"
+    # Secure (https-only) cookies everywhere but on a developer's machine; harden() re-applies this to the
+    # environment an app is really built with (a config object or dict may name another ENV than the process).
+    SESSION_COOKIE_SECURE = ENV != "development"
+    REMEMBER_COOKIE_SECURE = ENV != "development"
     REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
     RASA_URL = os.environ.get("RASA_URL", "http://127.0.0.1:5005")
     # Staff sign in with a second factor (TOTP) everywhere but on a developer's machine.
     STAFF_TOTP_REQUIRED = os.environ.get("STAFF_TOTP_REQUIRED", "1" if ENV == "production" else "0") == "1"
@@ -85,6 +88,16 @@ class TestConfig(Config):
     MAIL_BACKEND = "console"
     WEBHOOK_URL = None
     WEBHOOK_SECRET = None
+
+
+def harden(config) -> None:
+    """Session and remember cookies are Secure, HttpOnly and SameSite outside development and tests."""
+    if config.get("ENV") not in ("development", "testing"):
+        for prefix in ("SESSION", "REMEMBER"):
+            config[f"{prefix}_COOKIE_SECURE"] = True
+            config[f"{prefix}_COOKIE_HTTPONLY"] = True
+            if config.get(f"{prefix}_COOKIE_SAMESITE") not in ("Lax", "Strict"):
+                config[f"{prefix}_COOKIE_SAMESITE"] = "Lax"
 
 
 def check(config) -> None:

@@ -18,7 +18,22 @@ def _sqlite_connect(dbapi_connection, _record) -> None:
 
 
 def _sqlite_begin(connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # A transaction that reads and then writes must take the write lock up front on SQLite: two deferred ones that
+    # both read and then both write deadlock, and SQLite answers one "database is locked" without waiting.
+    immediate = connection.get_execution_options().get(WRITE_INTENT, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+WRITE_INTENT = "portal_write_intent"
+
+
+def begin_write() -> None:
+    """End the request's read transaction and start one that will write (BEGIN IMMEDIATE on SQLite).
+
+    PostgreSQL needs nothing of this (row locks); the option is ignored there.
+    """
+    db.session.commit()
+    db.session.connection(execution_options={WRITE_INTENT: True})
 
 
 def init_app(app: Flask) -> None:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import itertools
+from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
+
+from sqlalchemy import text
 
 from portal.extensions import db
 from portal.models import (
@@ -161,3 +164,21 @@ def link(user: User, case_: Case, role: PartyRole) -> CaseLink:
 def sign_in(client, user: User) -> None:
     response = client.post("/accounts/sign-in", data={"email": user.email, "password": PASSWORD})
     assert response.status_code == 302, response.status_code
+
+
+@contextmanager
+def history_guard_lifted():
+    """Test teardown only: let the current transaction delete history rows the database otherwise refuses to touch."""
+    if db.session.get_bind().dialect.name == "postgresql":
+        db.session.execute(text("ALTER TABLE submission_history DISABLE TRIGGER submission_history_append_only"))
+        yield
+        db.session.execute(text("ALTER TABLE submission_history ENABLE TRIGGER submission_history_append_only"))
+        return
+    db.session.execute(text("DROP TRIGGER submission_history_no_delete"))
+    yield
+    db.session.execute(
+        text(
+            "CREATE TRIGGER submission_history_no_delete BEFORE DELETE ON submission_history "
+            "BEGIN SELECT RAISE(ABORT, 'submission_history is append-only'); END"
+        )
+    )

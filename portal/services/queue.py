@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import and_, func, or_, select, update
 
+from portal.database import begin_write
 from portal.errors import NotFound
 from portal.extensions import db
 from portal.models import Case, HistoryEntry, Submission, SubmissionKind, SubmissionStatus, User
@@ -141,6 +142,7 @@ def _history(submission_id: int, staff: User, action: str, **details) -> None:
 
 
 def claim(staff: User, submission_id: int, *, now: datetime) -> bool:
+    begin_write()
     item(staff, submission_id)
     won = _take(submission_id, staff, now)
     if won:
@@ -151,6 +153,7 @@ def claim(staff: User, submission_id: int, *, now: datetime) -> bool:
 
 def claim_next(staff: User, *, now: datetime) -> Submission | None:
     """The earliest-due unassigned open item of the court, claimed for this staff member, or None."""
+    begin_write()
     candidates = (
         select(Submission.id)
         .where(Submission.court_id == staff.court_id, Submission.assignee_id.is_(None))

@@ -6,12 +6,20 @@ browser's Accept-Language, then Chinese.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from urllib.parse import urlsplit
 
 from flask import Flask, g, redirect, request, session
-from flask_babel import format_currency, format_date, format_decimal, format_percent, get_locale, refresh
+from flask_babel import (
+    format_currency,
+    format_date,
+    format_datetime,
+    format_decimal,
+    format_percent,
+    get_locale,
+    refresh,
+)
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -91,6 +99,13 @@ def long_date(value: date | None) -> str:
     return format_date(value, format="long")
 
 
+def date_time(value: datetime | None) -> str:
+    """A moment in the user's language, on the court's clock (Babel's timezone setting)."""
+    if value is None:
+        return ""
+    return format_datetime(value, format="medium")
+
+
 def number(value) -> str:
     return format_decimal(value)
 
@@ -110,7 +125,9 @@ def init_app(app: Flask) -> None:
     app.before_request(_detect_form_switch)
     app.add_url_rule("/language/<code>", "language", switch_view)
     app.view_functions["language"]._access_policy = "public"  # type: ignore[attr-defined]
-    app.jinja_env.filters.update(money=money, long_date=long_date, number=number, rate=rate, kilobytes=kilobytes)
+    app.jinja_env.filters.update(
+        money=money, long_date=long_date, datetime=date_time, number=number, rate=rate, kilobytes=kilobytes
+    )
     app.jinja_env.add_extension("jinja2.ext.do")
 
     @app.context_processor

@@ -13,6 +13,7 @@ from portal.queue.forms import AssignForm, DecisionForm, NoteForm, RequestInfoFo
 from portal.services import dashboard as dashboard_service
 from portal.services import decisions, queue
 from portal.services import export as export_service
+from portal.services import outbox as outbox_service
 from portal.services.case_view import LinkedCase, applicant_page
 from portal.services.drafts import upload_folder
 from portal.submissions import summary
@@ -20,7 +21,13 @@ from portal.submissions.kinds import KINDS
 
 bp = Blueprint("queue", __name__, url_prefix="/court", template_folder="templates")
 
-HANDLERS = (StaffRole.INTAKE_CLERK, StaffRole.HANDLER, StaffRole.RELIEF_OFFICER, StaffRole.SUPERVISOR, StaffRole.ADMINISTRATOR)
+HANDLERS = (
+    StaffRole.INTAKE_CLERK,
+    StaffRole.HANDLER,
+    StaffRole.RELIEF_OFFICER,
+    StaffRole.SUPERVISOR,
+    StaffRole.ADMINISTRATOR,
+)
 ASSIGNERS = (StaffRole.INTAKE_CLERK, StaffRole.SUPERVISOR, StaffRole.ADMINISTRATOR)
 
 
@@ -184,7 +191,9 @@ SUPERVISORS = (StaffRole.SUPERVISOR, StaffRole.ADMINISTRATOR)
 @bp.route("/dashboard")
 @access(STAFF, roles=SUPERVISORS)
 def dashboard():
-    return render_template("queue/dashboard.html", board=dashboard_service.build(current_user, today=today()), kinds=KINDS)
+    return render_template(
+        "queue/dashboard.html", board=dashboard_service.build(current_user, today=today()), kinds=KINDS
+    )
 
 
 @bp.route("/queue.csv")
@@ -195,4 +204,18 @@ def export():
         export_service.stream(rows),
         mimetype="text/csv",
         headers={"Content-Disposition": f"attachment; filename=queue-{today().isoformat()}.csv"},
+    )
+
+
+@bp.route("/outbox", methods=["GET", "POST"])
+@access(STAFF, roles=(StaffRole.ADMINISTRATOR,))
+def outbox():
+    """Events to the court's case system that keep failing: shown to administrators, sent again on request."""
+    if request.method == "POST":
+        ids = [int(i) for i in request.form.getlist("ids") if i.isdigit()]
+        if ids:
+            flash(_("%(count)s events will be sent again.", count=outbox_service.retry(ids, now=now())), "success")
+        return redirect(url_for("queue.outbox"))
+    return render_template(
+        "queue/outbox.html", failing=outbox_service.failing_events(), pending=outbox_service.pending_count()
     )

@@ -4,7 +4,8 @@ its notification to the citizen and its outbound event; a resumption or a verifi
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from portal.clock import COURT_TZ
 from portal.errors import PortalError
@@ -21,11 +22,33 @@ from portal.models import (
     SubmissionStatus,
     User,
 )
-from portal.queue.decisions import find
+from portal.queue.decisions import DecisionCode, find
 from portal.services import notifications
 from portal.services.submissions import event_payload
+from relief.calendar import Deadline
+from relief.deadlines import deadline_for
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CitizenDecision:
+    """What the citizen is told of a decision: the standard text, its basis, and the route if they disagree."""
+
+    decision: DecisionCode
+    decided_on: date
+    route_due: Deadline | None
+
+
+def for_citizen(submission: Submission) -> CitizenDecision | None:
+    if submission.decision_code is None or submission.decided_at is None:
+        return None
+    decision = find(submission.kind, submission.decision_code)
+    if decision is None:
+        return None
+    decided_on = submission.decided_at.astimezone(COURT_TZ).date()
+    route_due = deadline_for(decision.clock, decided_on) if decision.clock and decision.outcome != "accepted" else None
+    return CitizenDecision(decision=decision, decided_on=decided_on, route_due=route_due)
 
 
 class AlreadyDecided(PortalError):
@@ -69,7 +92,9 @@ def start_review(submission: Submission, staff: User) -> None:
 def request_information(submission: Submission, staff: User, question: str, *, now: datetime) -> None:
     _open(submission)
     db.session.add(
-        Message(submission_id=submission.id, author_id=staff.id, kind="information_request", body=question, created_at=now)
+        Message(
+            submission_id=submission.id, author_id=staff.id, kind="information_request", body=question, created_at=now
+        )
     )
     _move(submission, staff, "information_requested", SubmissionStatus.AWAITING_INFORMATION)
     if submission.submitter_id:
@@ -108,19 +133,31 @@ def decide(submission: Submission, staff: User, code: str, text: str, *, now: da
     log.info("decided submission_id=%s code=%s", submission.id, code)
 
 
+# Verified property on a terminated case: the court shall resume (ZB-12 on request, ZB-11 of its own motion).
+_RESUMING = {(SubmissionKind.RESUMPTION, "resumed"), (SubmissionKind.PROPERTY_CLUE, "clue_verified_resumed")}
+
+
 def _apply_to_case(submission: Submission, code: str, now: datetime) -> None:
     case = submission.case
     if case is None:
         return
     day = now.astimezone(COURT_TZ).date()
-    if submission.kind is SubmissionKind.RESUMPTION and code == "resumed":
+    resumes = (submission.kind, code) in _RESUMING
+    if resumes and case.status is CaseStatus.TERMINATED:
         case.status = CaseStatus.RESUMED
-        case.events.append(CaseEvent(kind=EventKind.RESUMPTION, occurred_on=day, details={"submission": submission.reference}))
+        case.events.append(
+            CaseEvent(kind=EventKind.RESUMPTION, occurred_on=day, details={"submission": submission.reference})
+        )
         if submission.submitter_id:
             notifications.notify(submission.submitter_id, "case_resumed", submission=submission)
-    if submission.kind in (SubmissionKind.PROPERTY_CLUE, SubmissionKind.RESUMPTION) and code in ("clue_verified", "resumed"):
+    if resumes or (submission.kind, code) == (SubmissionKind.PROPERTY_CLUE, "clue_verified"):
         case.events.append(
-            CaseEvent(kind=EventKind.CLUE_VERIFIED, occurred_on=day, result="found", details={"submission": submission.reference})
+            CaseEvent(
+                kind=EventKind.CLUE_VERIFIED,
+                occurred_on=day,
+                result="found",
+                details={"submission": submission.reference},
+            )
         )
         from portal.services.flags import flag_other_cases
 

@@ -35,7 +35,7 @@ from datetime import datetime, timedelta
 
 import requests
 from flask import current_app
-from sqlalchemy import func, select, update
+from sqlalchemy import event, func, select, update
 from sqlalchemy.orm import Session
 
 from portal.extensions import db
@@ -273,3 +273,24 @@ def deliver_soon(*, session: Session | None = None) -> None:
     from portal.tasks.outbox import deliver_outbox_now
 
     jobs.enqueue_after_commit(deliver_outbox_now, session=session)
+
+
+_SOON = "portal.outbox.deliver_soon"
+
+
+@event.listens_for(Session, "after_flush")
+def _deliver_new_events_soon(session: Session, _flush_context) -> None:
+    """A transaction that writes an event asks for one delivery run right after it commits.
+
+    Registered with this module (which the queue blueprint imports in every app, worker included); the sweep
+    every minute stays the safety net for a run that was lost.
+    """
+    if not session.info.get(_SOON) and any(isinstance(obj, OutboxEvent) for obj in session.new):
+        session.info[_SOON] = True
+        deliver_soon(session=session)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _reset(session: Session, transaction) -> None:
+    if transaction.parent is None:
+        session.info.pop(_SOON, None)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from flask import Blueprint, abort, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, abort, current_app, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -9,7 +9,7 @@ from portal.auth import CITIZEN, access
 from portal.clock import now, today
 from portal.extensions import limiter
 from portal.i18n import current_locale
-from portal.services import drafts, submissions
+from portal.services import decisions, drafts, submissions
 from portal.submissions import answers as answer_text
 from portal.submissions import flow, summary
 from portal.submissions import messages as labels
@@ -20,6 +20,15 @@ from portal.submissions.messages import upload_message
 from portal.submissions.receipt import receipt_pdf
 
 bp = Blueprint("submissions", __name__, url_prefix="/submissions", template_folder="templates")
+
+
+def _user_key() -> str:
+    # Filing limits follow the account, so citizens behind one address (a court's kiosk) do not share them.
+    return f"user:{current_user.get_id()}"
+
+
+def _limit(name: str):
+    return limiter.limit(lambda: current_app.config[name], key_func=_user_key, methods=["POST"])
 
 
 def _draft_and_spec(token: str):
@@ -68,7 +77,7 @@ def step(token: str, name: str):
 
 @bp.route("/drafts/<token>/evidence", methods=["GET", "POST"])
 @access(CITIZEN)
-@limiter.limit("120 per hour", methods=["POST"])
+@_limit("EVIDENCE_RATE_LIMIT")
 def evidence(token: str):
     draft, spec, done = _draft_and_spec(token)
     if done:
@@ -96,6 +105,7 @@ def evidence(token: str):
 
 @bp.route("/drafts/<token>/check", methods=["GET", "POST"])
 @access(CITIZEN)
+@_limit("SUBMIT_RATE_LIMIT")
 def check(token: str):
     draft, spec, done = _draft_and_spec(token)
     if done:
@@ -125,7 +135,7 @@ def confirmation(reference: str):
 
 @bp.route("/<reference>", methods=["GET", "POST"])
 @access(CITIZEN)
-@limiter.limit("60 per hour", methods=["POST"])
+@_limit("REPLY_RATE_LIMIT")
 def show(reference: str):
     submission = submissions.my_submission(current_user, reference)
     spec = KINDS.get(submission.kind)
@@ -142,7 +152,13 @@ def show(reference: str):
     sections = summary.sections(submission.kind, submission.answers)
     status = 400 if (form.errors or error) else 200
     return render_template(
-        "submissions/show.html", submission=submission, spec=spec, sections=sections, form=form, error=error
+        "submissions/show.html",
+        submission=submission,
+        spec=spec,
+        sections=sections,
+        form=form,
+        error=error,
+        decision=decisions.for_citizen(submission),
     ), status
 
 

@@ -163,3 +163,16 @@ def test_without_a_configured_webhook_events_wait(app, session, webhook, monkeyp
     session.refresh(item)
     assert item.delivered_at is None and item.attempts == 0
     assert outbox.pending_count() == 1 and not outbox.webhook_configured()
+
+
+def test_a_change_that_writes_events_asks_for_one_delivery_run_after_its_commit(session, queued):
+    session.add(OutboxEvent(topic="submission.received", payload={"reference": "ZB-2025-000001"}))
+    session.flush()
+    session.add(OutboxEvent(topic="submission.decided", payload={"reference": "ZB-2025-000001"}))
+    session.flush()
+    assert queued == []  # nothing before the commit
+    session.commit()
+    assert queued == [("deliver_outbox_now", ())]
+    session.add(OutboxEvent(topic="submission.replied", payload={"reference": "ZB-2025-000001"}))
+    session.commit()
+    assert queued == [("deliver_outbox_now", ()), ("deliver_outbox_now", ())]  # a new transaction asks again

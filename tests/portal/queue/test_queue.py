@@ -24,7 +24,9 @@ from tests import factories
 NOW = datetime(2025, 9, 25, 2, 0, tzinfo=UTC)
 
 
-def submission(case, *, kind=SubmissionKind.PROPERTY_CLUE, due=date(2025, 10, 9), status=SubmissionStatus.RECEIVED, **extra):
+def submission(
+    case, *, kind=SubmissionKind.PROPERTY_CLUE, due=date(2025, 10, 9), status=SubmissionStatus.RECEIVED, **extra
+):
     item = Submission(
         kind=kind,
         case_id=case.id,
@@ -95,7 +97,14 @@ def test_filters(court_setup):
     within = queue.page(handler, queue.QueueFilters(due_within=2), today=today).items
     assert {s.id for s in within} == {overdue.id, soon.id}
     assert queue.page(handler, queue.QueueFilters(q=later.reference.lower()), today=today).items == [later]
-    assert len(queue.page(handler, queue.QueueFilters(q=case.number.replace("（", "(").replace("）", ")")), today=today).items) == 3
+    assert (
+        len(
+            queue.page(
+                handler, queue.QueueFilters(q=case.number.replace("（", "(").replace("）", ")")), today=today
+            ).items
+        )
+        == 3
+    )
 
 
 def test_only_one_of_two_claims_wins(court_setup):
@@ -161,7 +170,12 @@ def test_bulk_assignment_is_for_supervisors(client, court_setup):
     handler, colleague, supervisor, *_rest, case = court_setup
     items = [submission(case, n=i) for i in range(3)]
     factories.sign_in(client, handler)
-    assert client.post("/court/queue/assign", data={"ids": [str(i.id) for i in items], "assignee": str(colleague.id)}).status_code == 403
+    assert (
+        client.post(
+            "/court/queue/assign", data={"ids": [str(i.id) for i in items], "assignee": str(colleague.id)}
+        ).status_code
+        == 403
+    )
     client.post("/accounts/sign-out")
     factories.sign_in(client, supervisor)
     client.post("/court/queue/assign", data={"ids": [str(i.id) for i in items], "assignee": str(colleague.id)})
@@ -190,3 +204,42 @@ def test_the_supervisor_dashboard_moves_when_an_item_is_decided(client, court_se
     client.post("/accounts/sign-out")
     factories.sign_in(client, handler)
     assert client.get("/court/dashboard").status_code == 403
+
+
+def test_a_verified_clue_on_a_terminated_case_resumes_it_and_on_an_ongoing_case_changes_no_status(
+    client, court_setup, upload_dir_for_queue
+):
+    handler, *_rest, case = court_setup
+    assert case.status is CaseStatus.TERMINATED
+    factories.sign_in(client, handler)
+    client.post(f"/court/items/{submission(case).id}/decide", data={"code": "clue_verified_resumed"})
+    db.session.refresh(case)
+    assert case.status is CaseStatus.RESUMED
+    assert {EventKind.RESUMPTION, EventKind.CLUE_VERIFIED} <= {e.kind for e in case.events}
+    ongoing = factories.case(status=CaseStatus.ONGOING)
+    client.post(f"/court/items/{submission(ongoing).id}/decide", data={"code": "clue_verified_resumed"})
+    db.session.refresh(ongoing)
+    assert ongoing.status is CaseStatus.ONGOING
+
+
+@pytest.mark.parametrize(
+    ("lang", "label", "last_day"),
+    [("zh", "异议被驳回", "2025年10月9日"), ("en", "Objection dismissed", "October 9, 2025")],
+)
+def test_the_citizen_sees_a_refusal_with_its_basis_and_the_last_day_to_ask_for_review(
+    app, client, court_setup, upload_dir_for_queue, monkeypatch, lang, label, last_day
+):
+    monkeypatch.setitem(app.config, "FIXED_TODAY", "2025-09-25")
+    handler, *_rest, case = court_setup
+    citizen = factories.citizen()
+    item = submission(case, kind=SubmissionKind.OBJECTION, submitter_id=citizen.id, due=date(2025, 12, 1))
+    factories.sign_in(client, handler)
+    client.post(f"/court/items/{item.id}/decide", data={"code": "objection_dismissed", "text": "理由不成立"})
+    client.post("/accounts/sign-out")
+    client.get(f"/language/{lang}")
+    factories.sign_in(client, citizen)
+    page = client.get(f"/submissions/{item.reference}").get_data(as_text=True)
+    # Decided Thursday 2025-09-25: ten days run to 2025-10-05, inside the National Day holiday, so to 10-09.
+    panel = page.split('id="decision"', 1)[1].split("</div>", 1)[0]
+    assert label in panel and "HF-09" in panel
+    assert last_day in panel.split('id="decision-route"', 1)[1]

@@ -41,11 +41,22 @@ class Config:
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     RASA_URL = os.environ.get("RASA_URL", "http://127.0.0.1:5005")
+    # The chat proxy: Rasa must answer within RASA_TIMEOUT seconds, or the user gets the fallback at once.
+    RASA_TIMEOUT = float(os.environ.get("RASA_TIMEOUT", "2.5"))
+    CHAT_RATE_LIMIT = os.environ.get("CHAT_RATE_LIMIT", "20 per minute; 300 per day")
+    # Lifetime of the token the proxy signs for each message the assistant's actions act on.
+    CHAT_TOKEN_MAX_AGE = int(os.environ.get("CHAT_TOKEN_MAX_AGE", "900"))
+    # Court code (e.g. 粤0304) whose queue receives inquiries not tied to a case; unset: the first court.
+    INQUIRY_DEFAULT_COURT = os.environ.get("INQUIRY_DEFAULT_COURT")
     # Staff sign in with a second factor (TOTP) everywhere but on a developer's machine.
     STAFF_TOTP_REQUIRED = os.environ.get("STAFF_TOTP_REQUIRED", "1" if ENV == "production" else "0") == "1"
     # Case-link attempts: per account and per address (DESIGN.md, Identity).
     LINK_RATE_LIMIT = os.environ.get("LINK_RATE_LIMIT", "10 per hour")
     SIGNIN_RATE_LIMIT = os.environ.get("SIGNIN_RATE_LIMIT", "20 per 15 minutes")
+    # Per account: filing submissions, evidence upload requests, replies to the court.
+    SUBMIT_RATE_LIMIT = os.environ.get("SUBMIT_RATE_LIMIT", "30 per hour; 100 per day")
+    EVIDENCE_RATE_LIMIT = os.environ.get("EVIDENCE_RATE_LIMIT", "120 per hour")
+    REPLY_RATE_LIMIT = os.environ.get("REPLY_RATE_LIMIT", "60 per hour")
     # Links in emails point here (no request to take the host from in a background job).
     PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:5000")
     # Background jobs: False keeps after-commit hooks from putting work on the queue (tests).
@@ -83,6 +94,10 @@ class TestConfig(Config):
     RATELIMIT_STORAGE_URI = "memory://"
     LINK_RATE_LIMIT = "1000 per minute"
     SIGNIN_RATE_LIMIT = "1000 per minute"
+    SUBMIT_RATE_LIMIT = EVIDENCE_RATE_LIMIT = REPLY_RATE_LIMIT = "1000 per minute"
+    CHAT_RATE_LIMIT = "1000 per minute"
+    RASA_URL = "http://127.0.0.1:9"  # nothing listens: tests that need the assistant start a fake one
+    RASA_TIMEOUT = 1.0
     # Tests call services and task functions directly; nothing goes to the real queue or a mail server.
     JOBS_ENQUEUE = False
     MAIL_BACKEND = "console"

@@ -30,3 +30,13 @@ from portal.api import cases as _cases  # noqa: E402
 OPENAPI["paths"].update(_cases.OPENAPI_PATHS)
 for _section, _entries in _cases.OPENAPI_COMPONENTS.items():
     OPENAPI.setdefault("components", {}).setdefault(_section, {}).update(_entries)
+
+# The assistant's calls, with the chat token (portal/api/tokens.py).
+from portal.api import drafts as _drafts  # noqa: E402
+from portal.api import inquiries as _inquiries  # noqa: E402
+from portal.api import me as _me  # noqa: E402
+
+for _module in (_me, _drafts, _inquiries):
+    OPENAPI["paths"].update(_module.OPENAPI_PATHS)
+    for _section, _entries in _module.OPENAPI_COMPONENTS.items():
+        OPENAPI.setdefault("components", {}).setdefault(_section, {}).update(_entries)

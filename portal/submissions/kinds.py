@@ -14,6 +14,7 @@ from flask_babel import lazy_gettext as _l
 from portal.models import Case, CaseStatus, PartyRole, StaffRole, SubmissionKind
 from portal.submissions import forms_applicant as fa
 from portal.submissions import forms_debtor as fd
+from portal.submissions import forms_inquiry as fi
 from relief import identifiers
 
 Answers = dict
@@ -38,7 +39,7 @@ def _fixed(form_class: type) -> Callable[[Answers], type]:
 @dataclass(frozen=True)
 class KindSpec:
     kind: SubmissionKind
-    filer: PartyRole
+    filer: PartyRole | None  # None: anyone (an inquiry), on any linked case
     title: object
     purpose: object
     steps: tuple[Step, ...]
@@ -238,6 +239,25 @@ KINDS: dict[SubmissionKind, KindSpec] = {
                 "Urgent travel requests are handled the same day. Do not travel before the court approves."
             ),
             urgent=lambda answers: True,
+        ),
+        KindSpec(
+            # Sent by anyone, mostly from the assistant ("talk to a person"); the web form serves linked cases.
+            kind=SubmissionKind.INQUIRY,
+            filer=None,
+            title=_l("Ask court staff a question"),
+            purpose=_l("Send court staff a question or a message. They answer within 2 working days."),
+            steps=(
+                Step("inquiry", _l("Your message"), _fixed(fi.InquiryForm)),
+                Step(
+                    "conversation",
+                    _l("The conversation with the assistant"),
+                    _fixed(fi.ConversationForm),
+                    when=lambda answers: bool(answers.get("conversation")),
+                ),
+            ),
+            clock=lambda answers: "inquiry_answer",
+            routing=StaffRole.INTAKE_CLERK,
+            receipt_text=_l("Court staff answer your message within the time shown."),
         ),
     )
 }

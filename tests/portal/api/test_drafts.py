@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+import pytest
+
+from portal.extensions import db
+from portal.models import Draft, Submission
+from tests import factories
+from tests.portal.api.conftest import bearer
+
+CLUE = {
+    "kind": "property_clue",
+    "case_number": None,
+    "answers": {"clue_type": "vehicle", "details": "他有辆宝马，车牌粤B12345", "plate": "粤b12345", "language": "zh"},
+}
+
+
+def test_a_clue_draft_opens_the_prefilled_web_form(client, applicant):
+    user, _terminated, ongoing = applicant
+    response = client.post("/api/v1/drafts", json=CLUE, headers=bearer(user))
+    assert response.status_code == 201
+    url = response.get_json()["url"]
+    draft = db.session.query(Draft).one()
+    assert url == f"/submissions/drafts/{draft.token}/details"
+    assert draft.user_id == user.id and draft.case_id == ongoing.id  # the most recent case, shown on the form
+    assert draft.answers["clue_type"] == "vehicle" and draft.answers["plate"] == "粤B12345"
+    assert db.session.query(Submission).count() == 0  # nothing is filed from the chat
+    # The same draft continues on the web, for the signed-in user, with the plate filled in.
+    factories.sign_in(client, user)
+    page = client.get(url)
+    assert page.status_code == 200
+    assert 'value="粤B12345"' in page.get_data(as_text=True)
+
+
+def test_the_named_case_is_used_and_a_second_call_resumes_the_same_draft(client, applicant):
+    user, terminated, _ongoing = applicant
+    body = {**CLUE, "case_number": "(2023)粤0304执1001号"}  # half-width brackets, normalised
+    first = client.post("/api/v1/drafts", json=body, headers=bearer(user)).get_json()["url"]
+    second = client.post("/api/v1/drafts", json=body, headers=bearer(user)).get_json()["url"]
+    assert first == second
+    assert db.session.query(Draft).one().case_id == terminated.id
+
+
+def test_a_resumption_request_goes_to_the_terminated_case(client, applicant):
+    user, terminated, _ongoing = applicant
+    body = {"kind": "resumption_request", "answers": {"details": "他在南山区有一套房子", "language": "zh"}}
+    response = client.post("/api/v1/drafts", json=body, headers=bearer(user))
+    assert response.status_code == 201
+    draft = db.session.query(Draft).one()
+    assert draft.case_id == terminated.id and draft.answers["property_found"] == "他在南山区有一套房子"
+    assert response.get_json()["url"] == f"/submissions/drafts/{draft.token}/property"
+
+
+def test_resumption_of_a_case_still_ongoing_is_refused(client, applicant):
+    user, _terminated, ongoing = applicant
+    body = {"kind": "resumption_request", "case_number": ongoing.number, "answers": {"details": "一套房子"}}
+    response = client.post("/api/v1/drafts", json=body, headers={**bearer(user), "Accept-Language": "en"})
+    assert response.status_code == 400
+    assert response.get_json()["error"]["code"] == "kind_not_allowed"
+
+
+def test_another_users_case_cannot_be_named(client, applicant, stranger_case):
+    user, *_ = applicant
+    body = {**CLUE, "case_number": stranger_case[1].number}
+    response = client.post("/api/v1/drafts", json=body, headers={**bearer(user), "Accept-Language": "en"})
+    assert response.status_code == 404
+    assert response.get_json()["error"]["code"] == "case_not_found"
+    assert db.session.query(Draft).count() == 0
+
+
+def test_a_user_without_cases_is_told_to_link_one(client, session, fixed_day):
+    user = factories.citizen()
+    response = client.post("/api/v1/drafts", json=CLUE, headers={**bearer(user), "Accept-Language": "zh"})
+    assert response.status_code == 404
+    error = response.get_json()["error"]
+    assert error["code"] == "no_case" and "关联" in error["message"]
+
+
+def test_without_a_token_no_draft_is_made(client, applicant):
+    response = client.post("/api/v1/drafts", json=CLUE)
+    assert response.status_code == 401
+    assert db.session.query(Draft).count() == 0
+
+
+@pytest.mark.parametrize(
+    ("body", "fields"),
+    [
+        ({}, ["kind"]),
+        ({"kind": "objection"}, ["kind"]),
+        ({"kind": "property_clue", "answers": {"clue_type": "yacht"}}, ["answers.clue_type"]),
+        (
+            {"kind": "property_clue", "answers": {"details": "x" * 4001, "plate": 12}},
+            ["answers.details", "answers.plate"],
+        ),
+        ({"kind": "property_clue", "answers": "vehicle"}, ["answers"]),
+        (
+            {"kind": "property_clue", "case_number": ["a"], "answers": {"language": "fr"}},
+            ["case_number", "answers.language"],
+        ),
+        ([1, 2], ["body"]),
+    ],
+    ids=[
+        "empty",
+        "wrong-kind",
+        "unknown-clue-type",
+        "too-long-and-wrong-type",
+        "answers-not-object",
+        "case-and-language",
+        "not-an-object",
+    ],
+)
+def test_bad_input_is_a_400_naming_the_fields(client, applicant, body, fields):
+    response = client.post("/api/v1/drafts", json=body, headers={**bearer(applicant[0]), "Accept-Language": "en"})
+    assert response.status_code == 400
+    error = response.get_json()["error"]
+    assert error["code"] == "invalid_request" and error["message"]
+    assert sorted(f["field"] for f in error["fields"]) == sorted(fields)
+    assert all(f["message"] for f in error["fields"])
+    assert db.session.query(Draft).count() == 0
+
+
+def test_a_body_that_is_not_json_is_a_400(client, applicant):
+    response = client.post("/api/v1/drafts", data="kind=property_clue", headers=bearer(applicant[0]))
+    assert response.status_code == 400

@@ -57,9 +57,10 @@ def _register_blueprints(app: Flask) -> None:
     from portal.cases.views import bp as cases
     from portal.public.views import bp as public
     from portal.queue.views import bp as queue
+    from portal.screening.views import bp as screening
     from portal.submissions.views import bp as submissions
 
-    for blueprint in (public, accounts, cases, submissions, queue, api):
+    for blueprint in (public, accounts, cases, submissions, queue, screening, api):
         app.register_blueprint(blueprint)
 
 

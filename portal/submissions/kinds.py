@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from flask_babel import lazy_gettext as _l
 
 from portal.models import Case, CaseStatus, PartyRole, StaffRole, SubmissionKind
+from portal.screening import forms as screening_forms
 from portal.submissions import forms_applicant as fa
 from portal.submissions import forms_debtor as fd
 from portal.submissions import forms_inquiry as fi
@@ -258,6 +259,41 @@ KINDS: dict[SubmissionKind, KindSpec] = {
             clock=lambda answers: "inquiry_answer",
             routing=StaffRole.INTAKE_CLERK,
             receipt_text=_l("Court staff answer your message within the time shown."),
+        ),
+        # Both start from a screening (portal/screening), which records its outcome and rules version.
+        KindSpec(
+            kind=SubmissionKind.RELIEF_APPLICATION,
+            filer=PartyRole.APPLICANT,
+            title=_l("Apply for state judicial relief"),
+            purpose=_l(
+                "Your screening result is saved with this application. Tell the court about your situation, then add the documents on your checklist."
+            ),
+            steps=(Step("relief", _l("Your application"), _fixed(screening_forms.ReliefApplicationForm)),),
+            evidence_hint=_l(
+                "Add the documents on your checklist: the application form, your identity document, proof of the harm, the certificate of hardship and a statement of any compensation received. Anything you cannot add now, bring to the court."
+            ),
+            clock=lambda answers: "relief_decision",
+            routing=StaffRole.RELIEF_OFFICER,
+            receipt_text=_l(
+                "The court should decide within 10 working days whether to give relief and how much. Relief is given once per case and does not cancel your claim against the debtor."
+            ),
+        ),
+        KindSpec(
+            kind=SubmissionKind.DEBT_EXIT_REFERRAL,
+            filer=PartyRole.DEBTOR,
+            title=_l("Ask to be referred to a debt exit"),
+            purpose=_l(
+                "Your screening result is saved with this request. Court staff tell you which court or counselling service handles your case and what to bring."
+            ),
+            steps=(Step("referral", _l("Your request"), _fixed(screening_forms.DebtExitReferralForm)),),
+            evidence_hint=_l(
+                "Add the documents on your checklist: a list of your debts and creditors, a declaration of your property, evidence of your income and spending, and proof of where you live and of your social insurance."
+            ),
+            clock=lambda answers: None,
+            routing=StaffRole.HANDLER,
+            receipt_text=_l(
+                "The court has received your request. There is no fixed time limit for a referral: court staff will tell you where to go next."
+            ),
         ),
     )
 }

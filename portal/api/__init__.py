@@ -40,3 +40,10 @@ for _module in (_me, _drafts, _inquiries):
     OPENAPI["paths"].update(_module.OPENAPI_PATHS)
     for _section, _entries in _module.OPENAPI_COMPONENTS.items():
         OPENAPI.setdefault("components", {}).setdefault(_section, {}).update(_entries)
+
+# Public screenings (no token), for the assistant and anyone else.
+from portal.api import screenings as _screenings  # noqa: E402
+
+OPENAPI["paths"].update(_screenings.OPENAPI_PATHS)
+for _section, _entries in _screenings.OPENAPI_COMPONENTS.items():
+    OPENAPI.setdefault("components", {}).setdefault(_section, {}).update(_entries)

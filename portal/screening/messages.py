@@ -96,8 +96,15 @@ def _shown(name: str, value: Any) -> Any:
     return value
 
 
+class _Params(dict):
+    """A parameter the engine did not give shows as a dash, never as an error page."""
+
+    def __missing__(self, key: str) -> str:
+        return "—"
+
+
 def _format(text, params) -> str:
-    shown = {name: _shown(name, value) for name, value in (params or {}).items()}
+    shown = _Params({name: _shown(name, value) for name, value in (params or {}).items()})
     return str(text) % shown if "%(" in str(text) else str(text)
 
 
@@ -154,6 +161,14 @@ def uncertain(decision: Decision) -> list[str]:
     for item in (*decision.values.get("keep", ()), *decision.values.get("procedure", ())):
         rule = rules.rule(item["rule"])
         by_code.setdefault(hedge_code(rule), rule)
+    listed = {
+        item["code"]: item
+        for item in (
+            *decision.values.get("keep", ()),
+            *decision.values.get("procedure", ()),
+            *decision.values.get("information", ()),
+        )
+    }
     out = []
     for code in decision.values.get("uncertain", ()):
         if code in by_code:
@@ -161,7 +176,7 @@ def uncertain(decision: Decision) -> list[str]:
         elif code in jz.HEDGES:
             out.append(str(jz.HEDGES[code]))
         else:
-            out.append(_format(ITEM_HEDGE, {"item": item_text(code)}))
+            out.append(_format(ITEM_HEDGE, {"item": item_text(listed.get(code, code))}))
     return list(dict.fromkeys(out))
 
 

@@ -74,5 +74,7 @@ def _register_commands(app: Flask) -> None:
 
 def _configure_logging(app: Flask) -> None:
     # Log records carry codes and ids only; personal data never goes into a message (STYLE.md).
+    # fontTools logs at INFO every glyph a PDF receipt uses, which spells out names and clues: keep it quiet.
+    logging.getLogger("fontTools").setLevel(logging.WARNING)
     if not app.debug and not app.testing:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")

@@ -82,7 +82,12 @@ def test_case_linking(lowered, fresh_client, world, lang):
     client = fresh_client(lang)
     user = factories.citizen()
     factories.sign_in(client, user)
-    wrong = {"case_number": world.case.number, "id_number": factories.APPLICANT_ID, "access_code": "ZZZZ-ZZZZ"}
+    wrong = {
+        "case_number": world.case.number,
+        "id_number": factories.APPLICANT_ID,
+        "access_code": "ZZZZ-ZZZZ",
+        "confirm_party": "y",
+    }
     for _ in range(3):
         assert client.post("/accounts/link-case", data=wrong).status_code == 400
     right = {**wrong, "access_code": "KQ7M-3XPA"}
@@ -92,7 +97,12 @@ def test_case_linking(lowered, fresh_client, world, lang):
 def test_case_linking_limit_follows_the_account_across_addresses(lowered, fresh_client, world):
     lowered("LINK_RATE_LIMIT")
     user = factories.citizen()
-    wrong = {"case_number": world.case.number, "id_number": factories.APPLICANT_ID, "access_code": "ZZZZ-ZZZZ"}
+    wrong = {
+        "case_number": world.case.number,
+        "id_number": factories.APPLICANT_ID,
+        "access_code": "ZZZZ-ZZZZ",
+        "confirm_party": "y",
+    }
     for _ in range(3):
         client = fresh_client()  # a new address each time: the per-account limit still counts
         factories.sign_in(client, user)

@@ -41,6 +41,8 @@ class Config:
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     RASA_URL = os.environ.get("RASA_URL", "http://127.0.0.1:5005")
+    # Pins "today" (ISO date) for demos and screenshots; refused in production (see check()).
+    FIXED_TODAY = os.environ.get("FIXED_TODAY") or None
     # The chat proxy: Rasa must answer within RASA_TIMEOUT seconds, or the user gets the fallback at once.
     RASA_TIMEOUT = float(os.environ.get("RASA_TIMEOUT", "2.5"))
     CHAT_RATE_LIMIT = os.environ.get("CHAT_RATE_LIMIT", "20 per minute; 300 per day")
@@ -120,3 +122,5 @@ def check(config) -> None:
     dev_secrets = _DEV_SECRET in (config["SECRET_KEY"], config["ID_HASH_KEY"])
     if config.get("ENV") == "production" and dev_secrets:
         raise RuntimeError("SECRET_KEY and ID_HASH_KEY must be set in production")
+    if config.get("ENV") == "production" and config.get("FIXED_TODAY"):
+        raise RuntimeError("FIXED_TODAY pins the legal clocks: it is for demos, never for production")

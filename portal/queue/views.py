@@ -8,6 +8,7 @@ from portal import uploads
 from portal.auth import STAFF, access
 from portal.clock import now, today
 from portal.models import StaffRole, SubmissionKind, SubmissionStatus
+from portal.models.types import utcnow
 from portal.queue import decisions as catalogue
 from portal.queue.forms import AssignForm, DecisionForm, NoteForm, RequestInfoForm
 from portal.services import dashboard as dashboard_service
@@ -214,7 +215,7 @@ def outbox():
     if request.method == "POST":
         ids = [int(i) for i in request.form.getlist("ids") if i.isdigit()]
         if ids:
-            flash(_("%(count)s events will be sent again.", count=outbox_service.retry(ids, now=now())), "success")
+            flash(_("%(count)s events will be sent again.", count=outbox_service.retry(ids, now=utcnow())), "success")
         return redirect(url_for("queue.outbox"))
     return render_template(
         "queue/outbox.html", failing=outbox_service.failing_events(), pending=outbox_service.pending_count()

@@ -8,11 +8,12 @@ from portal.tasks import court_crontab
 
 def _deliver() -> None:
     # Imported here: services import portal.jobs, which imports these task modules.
-    from portal import clock
+    from portal.models.types import utcnow
     from portal.services.outbox import deliver_pending
 
+    # Retries run on the real clock: FIXED_TODAY pins the legal calendar for demos, not the machine's time.
     with job_context():
-        deliver_pending(now=clock.now())
+        deliver_pending(now=utcnow())
 
 
 @huey.periodic_task(court_crontab(minute="*"))

@@ -55,21 +55,24 @@ def _register_blueprints(app: Flask) -> None:
     from portal.accounts.views import bp as accounts
     from portal.api import bp as api
     from portal.cases.views import bp as cases
+    from portal.chat.views import bp as chat
     from portal.public.views import bp as public
     from portal.queue.views import bp as queue
     from portal.screening.views import bp as screening
     from portal.submissions.views import bp as submissions
 
-    for blueprint in (public, accounts, cases, submissions, queue, screening, api):
+    for blueprint in (public, accounts, cases, submissions, queue, screening, api, chat):
         app.register_blueprint(blueprint)
 
 
 def _register_commands(app: Flask) -> None:
     from portal.imports.commands import cases as cases_commands
     from portal.seed.commands import seed_demo
+    from portal.staff.commands import staff
 
     app.cli.add_command(seed_demo)
     app.cli.add_command(cases_commands)
+    app.cli.add_command(staff)
 
 
 def _configure_logging(app: Flask) -> None:

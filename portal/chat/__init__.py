@@ -1,0 +1,1 @@
+"""The chat proxy: the browser's widget talks only to the portal, which relays to the Rasa assistant."""

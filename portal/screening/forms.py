@@ -72,7 +72,7 @@ def province_field(label, message, description, *, unknown=False):
         choices.append(("unknown", _l("I do not know")))
     return SelectField(
         label,
-        choices=[("", _l("Choose a province")), *choices],
+        choices=options([("", _l("Choose a province")), *choices]),
         description=description,
         validators=[DataRequired(message)],
     )

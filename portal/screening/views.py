@@ -95,12 +95,16 @@ def start(slug: str):
         _item, known, answers = _context(slug)
         return redirect(_next_url(slug, answers, known))
     item = _linked(slug)
+    chosen = item.case.id if item else None
+    asked_for = request.args.get("case_id", "")
+    if asked_for.isdigit() and service.linked_for(current_user, slug, int(asked_for)) is not None:
+        chosen = int(asked_for)  # from the case page's "screen" link
     return render_template(
         "screening/start.html",
         slug=slug,
         title=messages.TITLES[slug],
         cases=cases,
-        chosen=item.case.id if item else None,
+        chosen=chosen,
         started=bool(_answers()),
     )
 

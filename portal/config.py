@@ -27,6 +27,8 @@ class Config:
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_ENABLED = True
     UPLOAD_FOLDER = os.environ.get("UPLOAD_FOLDER", str(INSTANCE / "uploads"))
+    # Upload files with no attachment row (a crash between writing and committing) are swept once this old.
+    UPLOAD_ORPHAN_GRACE_SECONDS = int(os.environ.get("UPLOAD_ORPHAN_GRACE_SECONDS", "3600"))
     MAX_CONTENT_LENGTH = 110 * 1024 * 1024  # ten files of 10 MB plus the form
     BABEL_DEFAULT_LOCALE = "zh"
     BABEL_DEFAULT_TIMEZONE = "Asia/Shanghai"

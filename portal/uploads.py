@@ -333,3 +333,34 @@ def stored_names(folder: Path) -> Iterator[str]:
         for entry in folder.iterdir():
             if is_stored_name(entry.name) and entry.is_file():
                 yield entry.name
+
+
+_TEMP_NAME = re.compile(r"\.upload-[^/\\]+\.tmp")
+
+
+def leftovers(folder: Path, *, older_than: float) -> list[str]:
+    """Our files (stored names and our temp files) last written before ``older_than`` (a Unix time).
+
+    A process killed between writing a file and committing its row leaves a stored file nobody points to;
+    one killed while writing leaves a temp file. The caller keeps the names its rows still point to.
+    """
+    found = []
+    if folder.is_dir():
+        for entry in folder.iterdir():
+            if not (is_stored_name(entry.name) or _TEMP_NAME.fullmatch(entry.name)):
+                continue
+            with contextlib.suppress(FileNotFoundError):
+                if not entry.is_symlink() and entry.is_file() and entry.stat().st_mtime < older_than:
+                    found.append(entry.name)
+    return found
+
+
+def delete_leftover(folder: Path, name: str) -> bool:
+    """Remove a stored file or one of our temp files; False for any other name or when nothing was there."""
+    if not (is_stored_name(name) or _TEMP_NAME.fullmatch(name)):
+        return False
+    try:
+        (folder / name).unlink()
+    except FileNotFoundError:
+        return False
+    return True

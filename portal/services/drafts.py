@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import secrets
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from flask import current_app
@@ -123,3 +123,24 @@ def detach(draft: Draft, attachment_id: int) -> None:
     db.session.delete(attachment)
     db.session.commit()
     uploads.delete_stored(upload_folder(), stored_name)
+
+
+def sweep_orphan_uploads(*, now: datetime) -> int:
+    """Delete upload files no attachment row points to, once older than UPLOAD_ORPHAN_GRACE_SECONDS.
+
+    A file is written before its row commits, so a process killed in between (or between a removal's commit
+    and its unlink) leaves a file nobody points to. The folder is listed before the rows are read: a row that
+    commits meanwhile is then seen and its file kept; the grace period covers requests still in flight.
+    """
+    folder = upload_folder()
+    cutoff = now.timestamp() - current_app.config["UPLOAD_ORPHAN_GRACE_SECONDS"]
+    candidates = uploads.leftovers(folder, older_than=cutoff)
+    kept: set[str] = set()
+    for start in range(0, len(candidates), 500):
+        chunk = candidates[start : start + 500]
+        kept.update(db.session.scalars(select(Attachment.stored_name).where(Attachment.stored_name.in_(chunk))))
+    db.session.rollback()  # a read only: end it before touching the disk
+    removed = sum(uploads.delete_leftover(folder, name) for name in candidates if name not in kept)
+    if removed:
+        log.warning("upload sweep removed orphan files count=%s", removed)
+    return removed

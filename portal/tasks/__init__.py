@@ -25,4 +25,4 @@ def court_crontab(**fields) -> Callable[[datetime], bool]:
     return validate
 
 
-from portal.tasks import duties, notifications, outbox  # noqa: E402, F401 - registers the tasks on portal.jobs.huey
+from portal.tasks import duties, notifications, outbox, uploads  # noqa: E402, F401 - registers the tasks on portal.jobs.huey

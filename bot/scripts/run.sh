@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Run the assistant in the foreground: action server on 127.0.0.1:5055 and Rasa on 127.0.0.1:5005
-# (REST channel, --enable-api). Suitable for a Procfile line: `bot: make bot-run`.
+# Run the assistant in the foreground: action server on :5055 and Rasa on 127.0.0.1:5005 (REST channel,
+# --enable-api). The Procfile's `assistant` line runs it next to the portal. No CORS: browsers never talk
+# to Rasa, only the portal's chat proxy does.
 # Environment (all optional):
 #   PORTAL_API_URL      portal API for the actions (default http://127.0.0.1:5000/api/v1)
 #   BOT_TRACKER_URL     SQLAlchemy URL of the tracker store (default sqlite file bot/instance/tracker.db);
@@ -46,7 +47,7 @@ fi
 "$VENV/bin/rasa" run actions --actions actions --port "$ACTIONS_PORT" &
 ACTIONS_PID=$!
 "$VENV/bin/rasa" run --enable-api -i "$HOST" -p "$RASA_PORT" -m "$MODEL" \
-  --endpoints "$ENDPOINTS" --credentials "$BOT_DIR/credentials.yml" --cors "http://127.0.0.1:5000" &
+  --endpoints "$ENDPOINTS" --credentials "$BOT_DIR/credentials.yml" &
 RASA_PID=$!
 # stop both when either exits or when we are told to stop, so a process manager restarts a whole pair
 trap 'kill "$ACTIONS_PID" "$RASA_PID" 2>/dev/null || true' EXIT INT TERM

@@ -7,7 +7,7 @@ of their linked cases: what the court's record says about it is filled in and no
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
 from portal.auth import CITIZEN, PUBLIC, access
@@ -111,7 +111,7 @@ def start(slug: str):
 
 @bp.route("/<slug>/q/<key>", methods=["GET", "POST"])
 @access(PUBLIC)
-@limiter.limit("300 per hour", methods=["POST"])
+@limiter.limit(lambda: current_app.config.get("SCREENING_RATE_LIMIT", "300 per hour"), methods=["POST"])
 def question(slug: str, key: str):
     slug = _slug(slug)
     item, known, answers = _context(slug)

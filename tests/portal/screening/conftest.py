@@ -65,6 +65,13 @@ COMPANY = {
 }
 
 
+@pytest.fixture(autouse=True)
+def generous_limits(app, monkeypatch):
+    # The questionnaire's limit stays on but high here: these tests answer hundreds of questions from one address.
+    monkeypatch.setitem(app.config, "SCREENING_RATE_LIMIT", "100000 per hour")
+    monkeypatch.setitem(app.config, "SCREENING_API_RATE_LIMIT", "100000 per hour")
+
+
 @pytest.fixture()
 def upload_dir(app, tmp_path, monkeypatch):
     monkeypatch.setitem(app.config, "UPLOAD_FOLDER", str(tmp_path / "uploads"))

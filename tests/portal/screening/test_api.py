@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from portal.extensions import limiter
 
@@ -215,5 +217,42 @@ def test_rate_limited(app, session, monkeypatch, lang):
         response = client.post(RELIEF, json=GOOD_RELIEF, headers={"Accept-Language": lang})
         assert response.status_code == 429
         assert response.get_json()["error"]["message"] == ("Too many attempts" if lang == "en" else "尝试次数过多")
+    finally:
+        limiter.reset()
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=80),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=6,
+)
+RELIEF_KEYS = [*GOOD_RELIEF, "language"]
+DEBT_KEYS = [*GOOD_DEBT_EXIT, "language"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    url=st.sampled_from([RELIEF, DEBT_EXIT]),
+    body=st.dictionaries(st.sampled_from(RELIEF_KEYS + DEBT_KEYS), json_values, max_size=8) | json_values,
+)
+def test_no_body_answers_500(client, url, body):
+    response = client.post(url, json=body)
+    assert response.status_code in (200, 400), response.status_code
+    payload = response.get_json()
+    assert ("outcome" in payload) if response.status_code == 200 else payload["error"]["fields"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_questionnaire_is_rate_limited_too(app, session, monkeypatch, lang):
+    monkeypatch.setitem(app.config, "SCREENING_RATE_LIMIT", "2 per minute")
+    client = app.test_client()
+    client.environ_base["REMOTE_ADDR"] = f"198.51.100.{210 + (lang == 'zh')}"
+    client.get(f"/language/{lang}")
+    try:
+        for _ in range(2):
+            client.post("/screening/judicial-relief/q/applicant_kind", data={"applicant_kind": "x"})
+        response = client.post("/screening/judicial-relief/q/applicant_kind", data={"applicant_kind": "x"})
+        assert response.status_code == 429
+        assert ("Too many attempts" if lang == "en" else "尝试次数过多") in response.get_data(as_text=True)
     finally:
         limiter.reset()

@@ -74,7 +74,9 @@ def test_the_registry_covers_every_citizen_kind():
     filed_elsewhere = {SubmissionKind.RELIEF_APPLICATION, SubmissionKind.DEBT_EXIT_REFERRAL}
     assert set(KINDS) | filed_elsewhere == set(SubmissionKind)
     # Inquiries come from the assistant (tests/portal/api/test_inquiries.py), from anyone.
-    assert {k.value for k in KINDS} == set(APPLICANT_KINDS) | set(DEBTOR_KINDS) | {"property_clue", "inquiry"}
+    # Relief applications and debt-exit referrals start from a screening (tests/portal/screening/test_apply.py).
+    screened = {"relief_application", "debt_exit_referral"}
+    assert {k.value for k in KINDS} == set(APPLICANT_KINDS) | set(DEBTOR_KINDS) | {"property_clue", "inquiry"} | screened
 
 
 @pytest.mark.parametrize("kind", sorted(APPLICANT_KINDS))

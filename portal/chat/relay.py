@@ -17,6 +17,8 @@ from dataclasses import dataclass
 import requests
 from flask import Flask
 
+from portal.extensions import db
+
 log = logging.getLogger(__name__)
 
 WEBHOOK = "/webhooks/rest/webhook"
@@ -113,6 +115,9 @@ def relay(app: Flask, *, sender: str, message: str, language: str, token: str | 
     if not base:
         raise AssistantDown("not_configured")
     timeout = float(app.config.get("RASA_TIMEOUT", 2.5))
+    # The actions behind this message write through the portal's API (drafts, inquiries): a read transaction
+    # of this request left open while we wait would hold their writes back (SQLite locks the whole file).
+    db.session.commit()
     payload = {"sender": sender, "message": message, "metadata": {"language": language, "token": token}}
     started = time.monotonic()
     future = _executor(app).submit(_post, base.rstrip("/") + WEBHOOK, payload, timeout)

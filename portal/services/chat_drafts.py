@@ -11,6 +11,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date
 
+from portal import database
 from portal.errors import NotFound, PortalError
 from portal.extensions import db
 from portal.models import Draft, SubmissionKind, User
@@ -108,6 +109,7 @@ def open_from_chat(
 ) -> ChatDraft:
     """Open (or resume) this user's draft of ``kind`` and fill in what the chat collected."""
     spec = KINDS[kind]
+    database.begin_write()
     case = _case_for(user, kind, case_number)
     draft = drafts.start(user, case.id, spec, today=today)
     answers = dict(draft.answers)

@@ -17,6 +17,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from portal import database
 from portal.clock import COURT_TZ
 from portal.extensions import db
 from portal.models import Court, HistoryEntry, OutboxEvent, Submission, SubmissionKind, SubmissionStatus, User
@@ -69,6 +70,7 @@ def create(
     now: datetime,
 ) -> Submission:
     spec = KINDS[SubmissionKind.INQUIRY]
+    database.begin_write()
     case = _linked_case(user, case_number)
     court = case.court if case is not None else default_court()
     clock = spec.clock({})

@@ -19,7 +19,8 @@
   var status = document.getElementById("chat-status");
   var noscript = document.getElementById("chat-nojs");
   var STORE = "portal.chat.v1";
-  var TIMEOUT_MS = 8000;
+  // The portal answers within its own Rasa timeout (a fallback at worst); this only guards a lost connection.
+  var TIMEOUT_MS = (parseFloat(d.timeout) || 3) * 1000 + 5000;
   var busy = false;
   var history = [];
 

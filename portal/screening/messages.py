@@ -247,3 +247,17 @@ def reason_row(reason: Reason, criterion: Criterion | None = None) -> dict:
         "status": rule.status.value,
         "hedge": str(SHORT_HEDGE.get(rule.status, "")),
     }
+
+
+def channel_groups(decision: Decision) -> list[dict]:
+    """Debt exit: the criteria by channel, the channels that may be open (or blocked) first."""
+    rows = criterion_rows(decision)
+    values = decision.values
+    groups = []
+    for channel, title in de.CHANNELS.items():
+        mine = [row for row in rows if row["key"].startswith(f"{channel}.")]
+        if not mine:
+            continue
+        state = "open" if channel in values["channels"] else "blocked" if channel in values["blocked"] else "closed"
+        groups.append({"channel": channel, "title": str(title), "state": state, "criteria": mine})
+    return sorted(groups, key=lambda group: group["state"] == "closed")

@@ -37,7 +37,7 @@ _GOOD_FAITH = (
 )
 
 CRITERIA = {
-    "shenzhen.in_force": (_l("The Shenzhen regulation applies"), _l("It has applied since 1 March 2021.")),
+    "shenzhen.in_force": (_l("The Shenzhen regulation applies"), _l("The regulation must be in force when you apply.")),
     "shenzhen.natural_person": _INDIVIDUAL,
     "shenzhen.residence": (
         _l("You live in Shenzhen"),
@@ -64,7 +64,7 @@ CRITERIA = {
     ),
     "zhejiang.in_force": (
         _l("The Zhejiang guideline applies"),
-        _l("The Zhejiang High Court's guideline is dated 2 December 2020."),
+        _l("The Zhejiang High Court's guideline must already apply when you apply."),
     ),
     "zhejiang.natural_person": _INDIVIDUAL,
     "zhejiang.hukou": (_l("Zhejiang household registration"), _l("Your hukou is in Zhejiang.")),
@@ -129,6 +129,12 @@ REASONS = {
         "Nobody consents in writing, so the case stays in enforcement: money found is paid to creditors in the order "
         "of their seizures."
     ),
+}
+
+CHANNELS = {
+    "shenzhen": _l("Personal bankruptcy in Shenzhen"),
+    "zhejiang": _l("Personal debt clearance in Zhejiang"),
+    "company": _l("Referral of a company to bankruptcy (执转破)"),
 }
 
 # By state, for reasons without words of their own.

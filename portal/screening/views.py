@@ -139,7 +139,6 @@ def question(slug: str, key: str):
         field=getattr(form, key),
         back=back,
         number=index + 1,
-        total=len(asked),
         item=item,
     ), status
 

@@ -219,3 +219,21 @@ def test_every_question_has_help_and_a_translated_message(zh_client):
     text = body.get_data(as_text=True)
     assert "请只用数字填写整数" in text
     assert "算上您自己" in text  # the help under the question
+
+
+def test_switching_language_on_a_question_keeps_the_answer_and_saves_nothing(client):
+    client.get("/language/en")
+    client.post("/screening/judicial-relief", data={})
+    response = client.post(
+        "/screening/judicial-relief/q/applicant_kind", data={"applicant_kind": "natural_person", "_lang": "zh"}
+    )
+    assert response.status_code == 200
+    body = response.get_data(as_text=True)
+    assert "由谁申请？" in body and 'checked id="applicant_kind-0"' in body
+    with client.session_transaction() as store:
+        assert not (store.get("screening") or {}).get("answers")
+
+
+def test_the_result_shows_income_per_person(en_client):
+    screen(en_client, "judicial-relief", ELIGIBLE)
+    assert "CN¥500.00 per person per month" in page(en_client, RESULT.format(slug="judicial-relief"))

@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 
 .PHONY: run test test-portal lint fmt venv db translations translations-extract translations-update \
-        translations-compile bench clean demo-logins audit assistant-ready test-bot bench-bot
+        translations-compile bench clean demo-logins audit assistant-ready test-bot bench-bot screenshots
 
 venv: $(STAMP)
 $(STAMP): pyproject.toml
@@ -84,6 +84,10 @@ bench-bot:
 # The portal's suite; TEST_DATABASE_URL switches it to PostgreSQL.
 test-portal: venv translations-compile
 	$(BIN)/pytest -q -n 2 tests
+
+# Full-page PNGs of the main pages in both languages into docs/screenshots/ (a fresh demo court, Chromium).
+screenshots: venv translations-compile
+	$(BIN)/python -m tests.e2e.screenshots
 
 lint: venv
 	$(BIN)/ruff check .

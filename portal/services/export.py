@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
-from itertools import chain
 from collections.abc import Iterable, Iterator
 from datetime import date
+from itertools import chain
 
 from portal.models import User
 from portal.services import queue

@@ -51,8 +51,9 @@ def build(staff: User, *, today: date) -> Dashboard:
         ).all()
     }
     rows = db.session.execute(
-        select(Submission.kind, Submission.status, Submission.received_at, Submission.decided_at, Submission.due_on)
-        .where(Submission.court_id == court_id)
+        select(
+            Submission.kind, Submission.status, Submission.received_at, Submission.decided_at, Submission.due_on
+        ).where(Submission.court_id == court_id)
     ).all()
     stats: dict[str, dict] = {}
     for kind, status, received, decided, due in rows:

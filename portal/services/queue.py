@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.orm import joinedload, lazyload
 
 from portal.database import begin_write
 from portal.errors import NotFound
@@ -57,7 +58,8 @@ def _filtered(staff: User, filters: QueueFilters, today: date):
         query = query.where(Submission.assignee_id == staff.id)
     elif filters.assignee == "none":
         query = query.where(Submission.assignee_id.is_(None))
-    elif filters.assignee and filters.assignee.isdigit():
+    elif filters.assignee and filters.assignee.isascii() and filters.assignee.isdigit() and len(filters.assignee) <= 9:
+        # ASCII digits only ("²".isdigit() is true) and within the database's integer.
         query = query.where(Submission.assignee_id == int(filters.assignee))
     if filters.urgent:
         query = query.where(Submission.urgent.is_(True))
@@ -104,6 +106,14 @@ def page(staff: User, filters: QueueFilters, *, today: date, cursor: str | None 
     if after is not None:
         due, ident = after
         query = query.where(or_(_due_key() > due, and_(_due_key() == due, Submission.id > ident)))
+    # The list shows each item's own columns and its case number: not every case's parties, events and
+    # restrictions, nor every item's files, thread and history (the models load those eagerly for the item page).
+    query = query.options(
+        joinedload(Submission.case).lazyload("*"),
+        lazyload(Submission.attachments),
+        lazyload(Submission.messages),
+        lazyload(Submission.history),
+    )
     rows = list(db.session.scalars(query.order_by(_due_key(), Submission.id).limit(PAGE_SIZE + 1)))
     more = len(rows) > PAGE_SIZE
     items = rows[:PAGE_SIZE]
@@ -112,9 +122,7 @@ def page(staff: User, filters: QueueFilters, *, today: date, cursor: str | None 
 
 def counts(staff: User) -> dict[str, int]:
     rows = db.session.execute(
-        select(Submission.status, func.count())
-        .where(Submission.court_id == staff.court_id)
-        .group_by(Submission.status)
+        select(Submission.status, func.count()).where(Submission.court_id == staff.court_id).group_by(Submission.status)
     ).all()
     return {status.value: number for status, number in rows}
 
@@ -193,20 +201,26 @@ def assign(staff: User, submission_ids: list[int], assignee_id: int) -> int:
 
 def colleagues(staff: User) -> list[User]:
     return list(
-        db.session.scalars(select(User).where(User.court_id == staff.court_id, User.kind == staff.kind).order_by(User.id))
+        db.session.scalars(
+            select(User).where(User.court_id == staff.court_id, User.kind == staff.kind).order_by(User.id)
+        )
     )
 
 
 def related(submission: Submission) -> dict[str, list[Submission]]:
     """Earlier submissions on the same case, on the same debtor in this court, and with the same identifier."""
-    same_case = list(
-        db.session.scalars(
-            select(Submission)
-            .where(Submission.case_id == submission.case_id, Submission.id != submission.id)
-            .order_by(Submission.received_at.desc())
-            .limit(20)
+    same_case = (
+        list(
+            db.session.scalars(
+                select(Submission)
+                .where(Submission.case_id == submission.case_id, Submission.id != submission.id)
+                .order_by(Submission.received_at.desc())
+                .limit(20)
+            )
         )
-    ) if submission.case_id else []
+        if submission.case_id
+        else []
+    )
     duplicates = [s for s in same_case if submission.dedupe_key and s.dedupe_key == submission.dedupe_key]
     same_debtor: list[Submission] = []
     if submission.case is not None:

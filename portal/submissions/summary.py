@@ -10,4 +10,6 @@ def sections(kind, answers: dict) -> list[tuple[object, list[tuple[str, str]]]]:
     spec = KINDS.get(kind)
     if spec is None:
         return []
-    return [(step, answer_text.display(step.form(answers)(formdata=None), answers)) for step in steps_for(spec, answers)]
+    return [
+        (step, answer_text.display(step.form(answers)(formdata=None), answers)) for step in steps_for(spec, answers)
+    ]

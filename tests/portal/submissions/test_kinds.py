@@ -76,7 +76,10 @@ def test_the_registry_covers_every_citizen_kind():
     # Inquiries come from the assistant (tests/portal/api/test_inquiries.py), from anyone.
     # Relief applications and debt-exit referrals start from a screening (tests/portal/screening/test_apply.py).
     screened = {"relief_application", "debt_exit_referral"}
-    assert {k.value for k in KINDS} == set(APPLICANT_KINDS) | set(DEBTOR_KINDS) | {"property_clue", "inquiry"} | screened
+    assert {k.value for k in KINDS} == set(APPLICANT_KINDS) | set(DEBTOR_KINDS) | {
+        "property_clue",
+        "inquiry",
+    } | screened
 
 
 @pytest.mark.parametrize("kind", sorted(APPLICANT_KINDS))

@@ -10,7 +10,6 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import joinedload, lazyload
-from sqlalchemy.orm import joinedload, lazyload
 
 from portal.database import begin_write
 from portal.errors import NotFound
@@ -107,14 +106,6 @@ def page(staff: User, filters: QueueFilters, *, today: date, cursor: str | None 
     if after is not None:
         due, ident = after
         query = query.where(or_(_due_key() > due, and_(_due_key() == due, Submission.id > ident)))
-    # The list shows each item's own columns and its case number: not every case's parties, events and
-    # restrictions, nor every item's files, thread and history (the models load those eagerly for the item page).
-    query = query.options(
-        joinedload(Submission.case).lazyload("*"),
-        lazyload(Submission.attachments),
-        lazyload(Submission.messages),
-        lazyload(Submission.history),
-    )
     # The list shows each item's own columns and its case number: not every case's parties, events and
     # restrictions, nor every item's files, thread and history (the models load those eagerly for the item page).
     query = query.options(

@@ -7,6 +7,14 @@ from flask_wtf import FlaskForm
 from portal.i18n import is_language_switch
 
 
+def row_id(value: str | None) -> int | None:
+    """A row id typed into a form or a query string, or None: ASCII digits only ("²".isdigit() is true too),
+    and short enough for the database's integer (an overlong one would fail in PostgreSQL, not here)."""
+    if value and value.isascii() and value.isdigit() and len(value) <= 9:
+        return int(value)
+    return None
+
+
 def strip(value):
     """Field filter: people paste answers with stray spaces around them."""
     return value.strip() if isinstance(value, str) else value

@@ -1,12 +1,24 @@
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, send_file, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    stream_with_context,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal import uploads
 from portal.auth import STAFF, access
 from portal.clock import now, today
+from portal.forms import row_id
 from portal.models import StaffRole, SubmissionKind, SubmissionStatus
 from portal.models.types import utcnow
 from portal.queue import decisions as catalogue
@@ -44,7 +56,7 @@ def _filters() -> queue.QueueFilters:
         assignee=args.get("assignee") or None,
         urgent=args.get("urgent") == "1",
         overdue=args.get("overdue") == "1",
-        due_within=int(within) if within.isdigit() and int(within) < 3650 else None,
+        due_within=days if (days := row_id(within)) is not None and days < 3650 else None,
         division=(args.get("division") or None),
         q=(args.get("q") or "").strip()[:60] or None,
     )
@@ -84,9 +96,9 @@ def claim_next():
 @bp.route("/queue/assign", methods=["POST"])
 @access(STAFF, roles=ASSIGNERS)
 def assign():
-    ids = [int(i) for i in request.form.getlist("ids") if i.isdigit()]
+    ids = [i for i in map(row_id, request.form.getlist("ids")) if i is not None]
     assignee = request.form.get("assignee", "")
-    if not ids or not assignee.isdigit():
+    if not ids or row_id(assignee) is None:
         flash(_("Choose at least one item and a colleague."), "warning")
         return redirect(url_for("queue.index"))
     changed = queue.assign(current_user, ids, int(assignee))
@@ -202,7 +214,9 @@ def dashboard():
 def export():
     rows = export_service.rows(current_user, _filters(), today=today())
     return Response(
-        export_service.stream(rows),
+        # The rows are read while the response streams, after the view returns: keep the request (the
+        # signed-in user, the database session) alive until the last one is sent.
+        stream_with_context(export_service.stream(rows)),
         mimetype="text/csv",
         headers={"Content-Disposition": f"attachment; filename=queue-{today().isoformat()}.csv"},
     )
@@ -213,7 +227,7 @@ def export():
 def outbox():
     """Events to the court's case system that keep failing: shown to administrators, sent again on request."""
     if request.method == "POST":
-        ids = [int(i) for i in request.form.getlist("ids") if i.isdigit()]
+        ids = [i for i in map(row_id, request.form.getlist("ids")) if i is not None]
         if ids:
             flash(_("%(count)s events will be sent again.", count=outbox_service.retry(ids, now=utcnow())), "success")
         return redirect(url_for("queue.outbox"))

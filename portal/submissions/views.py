@@ -8,6 +8,7 @@ from portal import uploads
 from portal.auth import CITIZEN, access
 from portal.clock import now, today
 from portal.extensions import limiter
+from portal.forms import row_id
 from portal.i18n import current_locale
 from portal.services import decisions, drafts, submissions
 from portal.submissions import answers as answer_text
@@ -85,7 +86,7 @@ def evidence(token: str):
     form = EvidenceForm()
     errors = []
     if request.method == "POST" and request.form.get("remove"):
-        drafts.detach(draft, int(request.form["remove"]) if request.form["remove"].isdigit() else -1)
+        drafts.detach(draft, row_id(request.form["remove"]) or -1)
         return redirect(url_for("submissions.evidence", token=token))
     if form.validate_on_submit():
         for upload in [f for f in form.files.data or [] if f and f.filename]:

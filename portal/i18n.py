@@ -78,6 +78,9 @@ def safe_next(target: str | None, fallback: str = "/") -> str:
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
         return fallback
+    if "\\" in target or not target.isprintable():
+        # Browsers read "/\\evil.example" as "//evil.example", another site; and drop tabs and line breaks.
+        return fallback
     return target
 
 

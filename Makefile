@@ -74,8 +74,15 @@ test-bot:
 	[ $$rc -eq 0 ] || exit $$rc; \
 	$(MAKE) --no-print-directory bot-test
 
-# Measurements: the assistant's parse latency when bot/.venv exists.
-bench: bench-bot
+# Measurements, never part of `make test` or CI: bench/setup_db.sh builds the PostgreSQL database `bench`
+# (demo seed + BENCH_CASES, default 1,000,000 cases and submissions; BENCH_SQLITE=1 for SQLite, 50,000),
+# bench/run.sh measures it with gunicorn and wrk (BENCH_DURATION per page, BENCH_MIXED_DURATION for the mixed
+# load), the assistant's parse latency (bot-bench's script, never training) and /chat, and writes
+# docs/benchmarks.md. BENCH_SKIP_GENERATE=1 measures the database as it stands.
+bench: venv translations-compile
+	@command -v wrk >/dev/null || { echo "bench: wrk is needed (apt-get install -y wrk)"; exit 1; }
+	@[ "$${BENCH_SKIP_GENERATE:-0}" = 1 ] || bash bench/setup_db.sh
+	bash bench/run.sh
 
 bench-bot:
 	@if [ -x bot/.venv/bin/rasa ]; then $(MAKE) --no-print-directory bot-bench; \

@@ -47,7 +47,9 @@ class Config:
     FIXED_TODAY = os.environ.get("FIXED_TODAY") or None
     # The chat proxy: Rasa must answer within RASA_TIMEOUT seconds, or the user gets the fallback at once.
     RASA_TIMEOUT = float(os.environ.get("RASA_TIMEOUT", "2.5"))
+    # Per conversation (browser session), and per address for scripts that start a new session each time.
     CHAT_RATE_LIMIT = os.environ.get("CHAT_RATE_LIMIT", "20 per minute; 300 per day")
+    CHAT_ADDRESS_RATE_LIMIT = os.environ.get("CHAT_ADDRESS_RATE_LIMIT", "120 per minute")
     # Lifetime of the token the proxy signs for each message the assistant's actions act on.
     CHAT_TOKEN_MAX_AGE = int(os.environ.get("CHAT_TOKEN_MAX_AGE", "900"))
     # Court code (e.g. 粤0304) whose queue receives inquiries not tied to a case; unset: the first court.
@@ -100,6 +102,7 @@ class TestConfig(Config):
     SIGNIN_RATE_LIMIT = "1000 per minute"
     SUBMIT_RATE_LIMIT = EVIDENCE_RATE_LIMIT = REPLY_RATE_LIMIT = "1000 per minute"
     CHAT_RATE_LIMIT = "1000 per minute"
+    CHAT_ADDRESS_RATE_LIMIT = "1000 per minute"
     RASA_URL = "http://127.0.0.1:9"  # nothing listens: tests that need the assistant start a fake one
     RASA_TIMEOUT = 1.0
     # Tests call services and task functions directly; nothing goes to the real queue or a mail server.

@@ -58,6 +58,10 @@ def _chat_limit() -> str:
     return current_app.config["CHAT_RATE_LIMIT"]
 
 
+def _address_limit() -> str:
+    return current_app.config["CHAT_ADDRESS_RATE_LIMIT"]
+
+
 def _token() -> str | None:
     if current_user.is_authenticated and current_user.kind is UserKind.CITIZEN:
         return tokens.issue(current_user)
@@ -71,7 +75,8 @@ def _problem(code: str, status: int):
 @bp.route("/chat", methods=["POST"])
 @access(PUBLIC)
 @csrf.exempt  # checked in the view, so a refusal is JSON the widget can show, not an HTML page
-@limiter.limit(_chat_limit)
+@limiter.limit(_chat_limit, key_func=sender_id)
+@limiter.limit(_address_limit)
 def message():
     try:
         if current_app.config.get("WTF_CSRF_ENABLED", True):

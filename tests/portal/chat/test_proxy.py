@@ -169,6 +169,18 @@ def test_the_rate_limit_answers_json_in_the_users_language(app, zh_client, rasa,
     error = refused.get_json()["error"]
     assert error["code"] == "rate_limited" and re.search(r"[\u4e00-\u9fff]", error["message"])
     assert len(rasa.received) == 2
+    # The limit is per conversation: another browser session may still talk.
+    with app.test_client() as other:
+        assert _send(other).status_code == 200
+
+
+def test_an_address_opening_session_after_session_is_limited_too(app, session, rasa, monkeypatch):
+    monkeypatch.setitem(app.config, "CHAT_ADDRESS_RATE_LIMIT", "3 per minute")
+    statuses = []
+    for _ in range(4):
+        with app.test_client() as fresh:
+            statuses.append(_send(fresh).status_code)
+    assert statuses == [200, 200, 200, 429]
 
 
 @pytest.mark.parametrize("up", [True, False], ids=["assistant-up", "assistant-down"])

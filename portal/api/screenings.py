@@ -336,7 +336,12 @@ OPENAPI_COMPONENTS = {
                 "hardship": _BOOL,
                 "compensated": _BOOL,
                 "already_relieved": _BOOL,
-                "case_number": {"type": ["string", "null"], "maxLength": MAX_TEXT},
+                "case_number": {
+                    "type": ["string", "null"],
+                    "maxLength": MAX_TEXT,
+                    "description": "checked as a case number; the public API looks up no case (facts of a case "
+                    "are filled in only for a signed-in party on the web)",
+                },
                 "language": _LANGUAGE,
             },
         },

@@ -157,20 +157,28 @@ def test_filing_limit_is_per_account(lowered, fresh_client, world):
     assert debtor.post(f"/submissions/drafts/{world.draft.token}/check").status_code == 404  # not 429
 
 
-def _chat_rule(app):
-    return next((rule for rule in app.url_map.iter_rules() if rule.rule.rstrip("/").endswith("/chat")), None)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_chat(app, lowered, fresh_client, lang):
+    """The widget gets JSON it can show: the code, and the message in the language of the chat."""
+    lowered("CHAT_RATE_LIMIT")
+    client = fresh_client(lang)
+    statuses = [client.post("/chat", json={"message": "你好", "language": lang}).status_code for _ in range(3)]
+    assert 429 not in statuses and 500 not in statuses, statuses
+    response = client.post("/chat", json={"message": "你好", "language": lang})
+    assert response.status_code == 429
+    error = response.get_json()["error"]
+    assert error["code"] == "rate_limited"
+    has_chinese = any("\u4e00" <= c <= "\u9fff" for c in error["message"])
+    assert has_chinese == (lang == "zh"), error["message"]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_chat(app, lowered, fresh_client, lang):
-    rule = _chat_rule(app)
-    if rule is None:
-        pytest.skip("no chat endpoint in this build")
-    lowered("CHAT_RATE_LIMIT")
+def test_contact_form(lowered, fresh_client, lang):
+    """The contact form (an inquiry to the court): ten an hour from one address, then the translated page."""
     client = fresh_client(lang)
-    statuses = [client.post(rule.rule, json={"message": "你好", "language": lang}).status_code for _ in range(4)]
-    assert statuses[-1] == 429, statuses
-    assert 500 not in statuses
+    statuses = [client.post("/contact", data={}).status_code for _ in range(10)]
+    assert 429 not in statuses and 500 not in statuses, statuses
+    assert_too_many(client.post("/contact", data={}), lang)
 
 
 @pytest.mark.parametrize(

@@ -126,7 +126,7 @@ class Stack:
         return found
 
 
-def eventually(check, seconds: float = 20):
+def eventually(check, seconds: float = 60):
     """The first truthy result of `check()` within the time, for work a background worker finishes."""
     deadline = time.monotonic() + seconds
     while True:

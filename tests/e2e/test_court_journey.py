@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from portal.seed.courts import DEMO_COURTS
 from portal.services.outbox import verify_signature
@@ -121,17 +122,20 @@ def test_a_clue_goes_from_the_applicant_through_the_court_and_back(browser, stac
     staff.locator("form[action$='/claim'] button").click()
     staff.fill("#question", words["question"])
     staff.locator("#info-form button").click()
+    expect(staff.locator("main")).to_contain_text(words["question"])  # the question is in the thread
 
     applicant.goto(f"{base}/submissions/{reference}")
-    assert words["question"] in applicant.inner_text("main")
+    expect(applicant.locator("main")).to_contain_text(words["question"])
     applicant.fill("#body", words["answer"])
     applicant.locator("#reply-form button[type=submit]").click()
+    expect(applicant.locator("#reply-form")).to_have_count(0)  # answered: the item is back with the court
 
     staff.reload()
-    assert words["answer"] in staff.inner_text("main")
+    expect(staff.locator("main")).to_contain_text(words["answer"])
     staff.select_option("#code", "clue_verified_resumed")
     staff.fill("#text", words["answer"])
     staff.locator("#decision-form button").click()
+    expect(staff.locator("#decision-form")).to_have_count(0)
 
     applicant.goto(f"{base}/submissions/{reference}")
     assert applicant.locator("#decision").is_visible()

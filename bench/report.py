@@ -20,6 +20,16 @@ def _ms(value) -> str:
     return f"{value:.1f}"
 
 
+def _cpu(page: dict) -> str:
+    if page.get("cpu_ms_portal") is None:
+        return "—"
+    return f"{page['cpu_ms_portal']:.1f} + {page['cpu_ms_db']:.1f}"
+
+
+def _capacity(page: dict) -> str:
+    return f"{page['idle_capacity_rps']:.0f}" if page.get("idle_capacity_rps") else "—"
+
+
 def _met(ok: bool) -> str:
     return "**met**" if ok else "**missed**"
 
@@ -105,8 +115,9 @@ def render(results: dict, notes: str = "") -> str:
         "",
         "## Pages at 32 connections",
         "",
-        "| page | req/s | p50 ms | p95 ms | p99 ms | × ceiling | errors | load before → after |",
-        "|---|---:|---:|---:|---:|---:|---:|---|",
+        "| page | req/s | p50 ms | p95 ms | p99 ms | × ceiling | errors | CPU ms/req portal + db | "
+        "idle 2-core estimate req/s | load before → after |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     pages = results.get("pages", {})
     for key, title in PAGES:
@@ -114,8 +125,8 @@ def render(results: dict, notes: str = "") -> str:
         if page:
             lines.append(
                 f"| {title} | {page['rps']:.1f} | {_ms(page['p50_ms'])} | {_ms(page['p95_ms'])} | "
-                f"{_ms(page['p99_ms'])} | {page['ratio']:.2f} | {page['error_count']} | "
-                f"{page['load_before']} → {page['load_after']} |"
+                f"{_ms(page['p99_ms'])} | {page['ratio']:.2f} | {page['error_count']} | {_cpu(page)} | "
+                f"{_capacity(page)} | {page['load_before']} → {page['load_after']} |"
             )
     clue = pages.get("clue")
     if clue and clue.get("rows"):
@@ -139,11 +150,21 @@ def render(results: dict, notes: str = "") -> str:
         ]
         if mixed.get("rows"):
             lines.append(f"Clue filings during the mix: {mixed['rows']['submissions']:,} submissions created.")
-        lines += ["", "| weight | request |", "|---:|---|"]
+        grouped: dict[str, list[int]] = {}
         for weight, method, path in mixed.get("mix", []):
-            lines.append(f"| {weight} | {method} {'clue filing' if path == '{token}' else path} |")
+            key = f"{method} {'clue filing (check page)' if path == '{token}' else path}"
+            grouped.setdefault(key, []).append(weight)
+        lines += ["", "| share of requests | request | sessions |", "|---:|---|---:|"]
+        total = sum(sum(w) for w in grouped.values()) or 1
+        for key, weights in grouped.items():
+            lines.append(f"| {100 * sum(weights) / total:.0f}% | {key} | {len(weights)} |")
     lines += ["", "## The assistant", ""]
     bot = results.get("bot") or {}
+    if bot.get("from_run"):
+        lines += [
+            f"The assistant was not measured again in this run; its numbers are from the run of {bot['from_run']}.",
+            "",
+        ]
     if bot.get("measured"):
         lines += ["Parse latency (`bot/scripts/bench.py --n 200`, the `make bot-bench` recipe without its training "
                   "prerequisite):", "", "```", bot.get("output", ""), "```"]  # fmt: skip

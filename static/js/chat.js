@@ -13,6 +13,7 @@
   var panel = document.getElementById("chat-panel");
   var closeButton = document.getElementById("chat-close");
   var log = document.getElementById("chat-log");
+  var region = document.getElementById("chat-log-region");  // role=log around the list, which stays a list
   var form = document.getElementById("chat-form");
   var input = document.getElementById("chat-input");
   var sendButton = document.getElementById("chat-send");
@@ -105,7 +106,7 @@
       li.appendChild(group);
     }
     log.appendChild(li);
-    log.scrollTop = log.scrollHeight;
+    region.scrollTop = region.scrollHeight;
   }
 
   function add(item) {

@@ -121,13 +121,6 @@ def test_screening_and_contact_pages(audit_page, live_portal, lang):
     audit.assert_clean(at_least=7)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="chat widget (portal/chat/templates/chat/_widget.html): role=log on the <ol> takes away its list "
-    "semantics, so each message <li> is orphaned (axe listitem, serious). Put role=log and its aria on a <div> "
-    "around the <ol>, then remove this mark.",
-)
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_opened_assistant_panel(audit_page, live_portal, lang):
     audit = _auditor(audit_page, live_portal, lang)

@@ -179,10 +179,11 @@ class Reader:
             return self.fail(key, "not_a_number")
         if amount < 0:
             return self.fail(key, "negative")
-        if amount != amount.quantize(FEN):
-            return self.fail(key, "too_precise")
+        # Size first: quantizing 4.5e306 to the fen overflows Decimal's precision (InvalidOperation).
         if amount >= MAX_YUAN:
             return self.fail(key, "too_large")
+        if amount != amount.quantize(FEN):
+            return self.fail(key, "too_precise")
         return amount.quantize(FEN)
 
     def integer(self, key: str, low: int, high: int) -> int | None:

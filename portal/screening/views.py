@@ -13,6 +13,7 @@ from flask_login import current_user
 from portal.auth import CITIZEN, PUBLIC, access
 from portal.clock import today
 from portal.extensions import limiter
+from portal.forms import row_id
 from portal.screening import answers as shown
 from portal.screening import messages
 from portal.screening.questions import named, next_unanswered, relevant
@@ -88,7 +89,7 @@ def start(slug: str):
     cases = service.screenable_cases(current_user, slug)
     if request.method == "POST" and request.form.get("_lang") is None:
         choice = request.form.get("case_id", "")
-        case_id = int(choice) if choice.isdigit() else None
+        case_id = row_id(choice)
         if case_id is not None and service.linked_for(current_user, slug, case_id) is None:
             abort(404)
         _save(case=(slug, case_id))
@@ -97,8 +98,9 @@ def start(slug: str):
     item = _linked(slug)
     chosen = item.case.id if item else None
     asked_for = request.args.get("case_id", "")
-    if asked_for.isdigit() and service.linked_for(current_user, slug, int(asked_for)) is not None:
-        chosen = int(asked_for)  # from the case page's "screen" link
+    asked_id = row_id(asked_for)
+    if asked_id is not None and service.linked_for(current_user, slug, asked_id) is not None:
+        chosen = asked_id  # from the case page's "screen" link
     return render_template(
         "screening/start.html",
         slug=slug,
@@ -194,10 +196,9 @@ def result(slug: str):
 def apply(slug: str):
     """Turn the result into a formal application on the user's own case (404 for any other case)."""
     slug = _slug(slug)
-    choice = request.form.get("case_id", "")
-    if not choice.isdigit():
+    case_id = row_id(request.form.get("case_id", ""))
+    if case_id is None:
         abort(404)
-    case_id = int(choice)
     if service.linked_for(current_user, slug, case_id) is None:
         abort(404)
     _save(case=(slug, case_id))

@@ -60,7 +60,8 @@ assistant-ready:
 	$(MAKE) --no-print-directory bot-train || { \
 	  echo "assistant: NOT STARTED - training failed (bot/models/train.log); the portal runs without it"; exit 1; }
 
-test: test-portal test-bot
+# The assistant first: its trained model is what the browser test of the chat widget talks to.
+test: test-bot test-portal
 
 # The assistant's suite (make bot-test) when Python 3.10 exists; skipped with a clear line otherwise,
 # except in CI, where a missing Python 3.10 is an error.
@@ -90,7 +91,7 @@ bench-bot:
 
 # The portal's suite; TEST_DATABASE_URL switches it to PostgreSQL.
 test-portal: venv translations-compile
-	$(BIN)/pytest -q -n 2 tests
+	$(BIN)/pytest -q -n 2 tests $(PYTEST_ARGS)
 
 # Full-page PNGs of the main pages in both languages into docs/screenshots/ (a fresh demo court, Chromium).
 screenshots: venv translations-compile

@@ -43,6 +43,8 @@ def parse(body: Any) -> dict:
     kind = body.get("kind")
     if kind is None:
         problems["kind"] = "required"
+    elif not isinstance(kind, str):
+        problems["kind"] = "wrong_type"
     elif kind not in {k.value for k in chat_drafts.CHAT_KINDS}:
         problems["kind"] = "unknown_value"
     case_number = _optional_str(body, "case_number", 60, problems)

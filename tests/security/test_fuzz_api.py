@@ -76,8 +76,8 @@ def _fuzz(operation, mode, headers) -> None:
         assert mode is GenerationMode.NEGATIVE
 
 
-# Known 500s, each proven by its own strict xfail below; fuzzed again once fixed (remove the line then).
-KNOWN = {("POST", "/drafts", GenerationMode.NEGATIVE)}
+# Known 500s, each proven by its own strict xfail; fuzzed again once fixed (remove the line then).
+KNOWN: set = set()
 
 
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE], ids=["valid", "invalid"])
@@ -89,12 +89,6 @@ def test_no_operation_answers_500(app, bearer, mode):
             _fuzz(operation, mode, _headers(operation, bearer))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="portal/api/drafts.py parse(): `kind not in {set}` with a list kind raises TypeError (500); "
-    "check isinstance(kind, str) first, then remove this mark and the KNOWN line.",
-)
 @pytest.mark.parametrize("kind", [["property_clue"], {"a": 1}])
 def test_a_draft_kind_that_is_not_a_string_is_a_400(app, bearer, kind):
     response = app.test_client().post(

@@ -6,6 +6,7 @@ the assistant only arranges them into messages.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -50,25 +51,38 @@ def condition_names(codes: list[str], domain: dict[str, Any], lang: str) -> str:
     return ("; " if lang == "en" else "；").join(names)
 
 
+async def signed_in_items(
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    ask: Callable[[PortalClient], Awaitable[dict[str, Any]]],
+    key: str,
+    none_response: str,
+) -> list[dict[str, Any]]:
+    """The signed-in user's items under `key` of one portal look-up, or [] once the user was told why there are none
+    (not signed in, the portal unavailable, or nothing to list)."""
+    client = PortalClient.from_env(chat_token(tracker), language(tracker))
+    try:
+        body = await ask(client)
+    except NotSignedIn:
+        dispatcher.utter_message(response="utter_sign_in_needed")
+        return []
+    except PortalUnavailable:
+        dispatcher.utter_message(response="utter_portal_unavailable")
+        return []
+    items = [item for item in body.get(key) or [] if isinstance(item, dict)]
+    if not items:
+        dispatcher.utter_message(response=none_response)
+    return items
+
+
 class ActionCaseStatus(Action):
     def name(self) -> str:
         return "action_case_status"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         lang = language(tracker)
-        client = PortalClient.from_env(chat_token(tracker), lang)
-        try:
-            body = await client.my_cases()
-        except NotSignedIn:
-            dispatcher.utter_message(response="utter_sign_in_needed")
-            return []
-        except PortalUnavailable:
-            dispatcher.utter_message(response="utter_portal_unavailable")
-            return []
-
-        cases = [c for c in body.get("cases") or [] if isinstance(c, dict)]
+        cases = await signed_in_items(dispatcher, tracker, lambda client: client.my_cases(), "cases", "utter_no_cases")
         if not cases:
-            dispatcher.utter_message(response="utter_no_cases")
             return []
         dispatcher.utter_message(response="utter_case_status_intro")
         for case in cases[:MAX_ITEMS]:
@@ -96,19 +110,10 @@ class ActionObligations(Action):
         return "action_obligations"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        client = PortalClient.from_env(chat_token(tracker), language(tracker))
-        try:
-            body = await client.my_obligations()
-        except NotSignedIn:
-            dispatcher.utter_message(response="utter_sign_in_needed")
-            return []
-        except PortalUnavailable:
-            dispatcher.utter_message(response="utter_portal_unavailable")
-            return []
-
-        debtor_cases = [c for c in body.get("debtor_cases") or [] if isinstance(c, dict)]
+        debtor_cases = await signed_in_items(
+            dispatcher, tracker, lambda client: client.my_obligations(), "debtor_cases", "utter_no_obligations"
+        )
         if not debtor_cases:
-            dispatcher.utter_message(response="utter_no_obligations")
             return []
         for case in debtor_cases[:MAX_ITEMS]:
             dispatcher.utter_message(

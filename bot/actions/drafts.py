@@ -14,6 +14,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from .clue_fields import clue_fields
 from .context import chat_token, language, latest_intent, latest_text
 from .forms_common import StoppableFormValidation, form_slots_reset, missing
 from .parsing import CASE_NUMBER_RE, PLATE_RE, is_specific_clue, parse_clue_type
@@ -71,23 +72,22 @@ def first_match(pattern, *texts: str | None) -> str | None:
 
 
 def draft_payload(kind: str, tracker: Tracker) -> dict[str, Any]:
+    """The draft request: the whole message as details, plus the form fields recognised in it."""
     details = tracker.get_slot("clue_details") or ""
-    plate = tracker.get_slot("plate") or first_match(PLATE_RE, details)
+    clue_type = tracker.get_slot("clue_type")
     case_number = tracker.get_slot("case_number") or first_match(CASE_NUMBER_RE, details)
-    return {
-        "kind": kind,
-        "case_number": case_number,
-        "answers": {
-            "clue_type": tracker.get_slot("clue_type"),
-            "details": details,
-            "plate": plate.upper() if plate else None,
-            "language": language(tracker),
-        },
-    }
+    answers: dict[str, Any] = {"clue_type": clue_type, "details": details, "language": language(tracker)}
+    if kind == "property_clue":
+        answers.update(clue_fields(clue_type, details))
+        plate = tracker.get_slot("plate") or first_match(PLATE_RE, details)  # an extracted entity comes first
+        if clue_type == "vehicle" and plate:
+            answers["plate"] = plate.upper()
+    return {"kind": kind, "case_number": case_number, "answers": answers}
 
 
 class _SubmitDraft(Action, ABC):
     kind = ""
+    ready_response = "utter_draft_ready"
 
     @abstractmethod
     def name(self) -> str: ...
@@ -108,10 +108,14 @@ class _SubmitDraft(Action, ABC):
             dispatcher.utter_message(response="utter_draft_failed", details=payload["answers"]["details"])
             return reset
         url = body.get("url")
-        if not url:
+        case_number = body.get("case_number")
+        if not isinstance(url, str) or not url:
             dispatcher.utter_message(response="utter_draft_failed", details=payload["answers"]["details"])
+        elif isinstance(case_number, str) and case_number.strip():
+            dispatcher.utter_message(response=self.ready_response, url=url, case_number=case_number.strip())
         else:
-            dispatcher.utter_message(response="utter_draft_ready", url=url)
+            # the portal did not choose a case for the draft: the citizen picks it on the form
+            dispatcher.utter_message(response="utter_draft_ready_pick_case", url=url)
         return reset
 
 
@@ -124,6 +128,7 @@ class ActionSubmitClueDraft(_SubmitDraft):
 
 class ActionSubmitResumptionDraft(_SubmitDraft):
     kind = "resumption_request"
+    ready_response = "utter_resumption_draft_ready"
 
     def name(self) -> str:
         return "action_submit_resumption_draft"

@@ -56,7 +56,11 @@ def parse(body: Any) -> dict:
     if clue_type is not None and clue_type not in chat_drafts.CLUE_TYPES:
         problems["answers.clue_type"] = "unknown_value"
     details = _optional_str(answers, "details", MAX_DETAILS, problems, "answers.details") or ""
-    plate = _optional_str(answers, "plate", 20, problems, "answers.plate")
+    fields = {}
+    for name in chat_drafts.FIELD_NAMES:
+        value = _optional_str(answers, name, chat_drafts.FIELD_MAX_LENGTH, problems, f"answers.{name}")
+        if value is not None:
+            fields[name] = value
     language = answers.get("language")
     if language is not None and language not in ("zh", "en"):
         problems["answers.language"] = "unknown_value"
@@ -67,7 +71,7 @@ def parse(body: Any) -> dict:
         "case_number": case_number,
         "clue_type": clue_type,
         "details": details,
-        "plate": plate,
+        "fields": fields,
     }
 
 
@@ -108,9 +112,19 @@ OPENAPI_COMPONENTS = {
                     "properties": {
                         "clue_type": {"enum": [*chat_drafts.CLUE_TYPES, None]},
                         "details": {"type": ["string", "null"], "maxLength": MAX_DETAILS},
-                        "plate": {"type": ["string", "null"], "maxLength": 20},
                         "language": {"enum": ["zh", "en", None]},
+                        **{
+                            name: {"type": ["string", "null"], "maxLength": chat_drafts.FIELD_MAX_LENGTH}
+                            for name in chat_drafts.FIELD_NAMES
+                        },
                     },
+                    "description": (
+                        "details: the user's words, kept whole in the clue page's free-text field. The other "
+                        "string fields are what the assistant recognised in them, by web-form field name; "
+                        "those the clue type's page has are prefilled ("
+                        + "; ".join(f"{kind}: {', '.join(names)}" for kind, names in chat_drafts.CLUE_FIELDS.items())
+                        + "), the others are ignored. Identifiers are normalised as the form does."
+                    ),
                 },
             },
         },

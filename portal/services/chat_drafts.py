@@ -75,25 +75,53 @@ def _case_for(user: User, kind: SubmissionKind, case_number: str | None):
     return fitting[0].case  # my_cases lists the most recently filed first
 
 
-def _plate(raw: str | None) -> str | None:
-    if not raw:
-        return None
+# What the chat may fill in on each clue page besides the free text, by form field name, so the web form
+# opens with them in place. Identifiers get the form's own normaliser; one it refuses is kept as typed and
+# the form asks the citizen to correct it.
+CLUE_FIELDS: dict[str, tuple[str, ...]] = {
+    "bank_account": ("bank_name", "branch", "account_number"),
+    "real_estate": ("certificate_number",),
+    "vehicle": ("plate", "vehicle", "seen_at"),
+    "equity": ("company_name", "credit_code", "share"),
+    "receivable": ("third_party",),
+    "employer": ("employer_name", "employer_address", "credit_code"),
+    "transfer": ("recipient", "relationship"),
+}
+FIELD_NAMES = tuple(sorted({name for names in CLUE_FIELDS.values() for name in names}))
+FIELD_MAX_LENGTH = 300
+_NORMALISERS = {
+    "plate": identifiers.normalise_plate,
+    "account_number": identifiers.normalise_bank_account,
+    "certificate_number": identifiers.normalise_property_certificate,
+    "credit_code": identifiers.validate_credit_code,
+}
+
+
+def _field_value(name: str, raw: str) -> str:
+    normalise = _NORMALISERS.get(name)
+    if normalise is None:
+        return raw.strip()
     try:
-        return identifiers.normalise_plate(raw)
+        return normalise(raw)
     except identifiers.IdentifierError:
-        return raw.strip()[:20]
+        return raw.strip()
 
 
-def prefill(kind: SubmissionKind, clue_type: str | None, details: str, plate: str | None) -> dict:
-    """The draft answers the chat supplies (form field names); the citizen checks them on the web."""
+def prefill(kind: SubmissionKind, clue_type: str | None, details: str, fields: dict[str, str]) -> dict:
+    """The draft answers the chat supplies (form field names); the citizen checks them on the web.
+
+    ``fields`` holds what the chat recognised (bank, account, plate, company ...); only those the clue
+    type's page has are kept. The full free text always goes into the page's free-text field as well.
+    """
     if kind is SubmissionKind.RESUMPTION:
         return {"property_found": details} if details else {}
     answers: dict = {"clue_type": clue_type or "other"}
     field = DETAILS_FIELD.get(answers["clue_type"])
     if field and details:
         answers[field] = details
-    if answers["clue_type"] == "vehicle" and plate:
-        answers["plate"] = _plate(plate)
+    for name in CLUE_FIELDS.get(answers["clue_type"], ()):
+        if fields.get(name):
+            answers[name] = _field_value(name, fields[name])
     return answers
 
 
@@ -104,7 +132,7 @@ def open_from_chat(
     case_number: str | None,
     clue_type: str | None,
     details: str,
-    plate: str | None,
+    fields: dict[str, str],
     today: date,
 ) -> ChatDraft:
     """Open (or resume) this user's draft of ``kind`` and fill in what the chat collected."""
@@ -113,7 +141,7 @@ def open_from_chat(
     case = _case_for(user, kind, case_number)
     draft = drafts.start(user, case.id, spec, today=today)
     answers = dict(draft.answers)
-    answers.update(prefill(kind, clue_type, details, plate))
+    answers.update(prefill(kind, clue_type, details, fields))
     draft.answers = answers
     db.session.commit()
     log.info("draft opened from chat draft_id=%s kind=%s case_id=%s", draft.id, kind.value, case.id)

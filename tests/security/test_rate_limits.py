@@ -76,18 +76,23 @@ def test_successful_sign_ins_do_not_count(lowered, fresh_client):
         assert response.status_code == 302
 
 
+def _wrong_link(world) -> dict:
+    """The case-linking form with the right case and identity number but a wrong access code."""
+    return {
+        "case_number": world.case.number,
+        "id_number": factories.APPLICANT_ID,
+        "access_code": "ZZZZ-ZZZZ",
+        "confirm_party": "y",
+    }
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_case_linking(lowered, fresh_client, world, lang):
     lowered("LINK_RATE_LIMIT")
     client = fresh_client(lang)
     user = factories.citizen()
     factories.sign_in(client, user)
-    wrong = {
-        "case_number": world.case.number,
-        "id_number": factories.APPLICANT_ID,
-        "access_code": "ZZZZ-ZZZZ",
-        "confirm_party": "y",
-    }
+    wrong = _wrong_link(world)
     for _ in range(3):
         assert client.post("/accounts/link-case", data=wrong).status_code == 400
     right = {**wrong, "access_code": "KQ7M-3XPA"}
@@ -97,12 +102,7 @@ def test_case_linking(lowered, fresh_client, world, lang):
 def test_case_linking_limit_follows_the_account_across_addresses(lowered, fresh_client, world):
     lowered("LINK_RATE_LIMIT")
     user = factories.citizen()
-    wrong = {
-        "case_number": world.case.number,
-        "id_number": factories.APPLICANT_ID,
-        "access_code": "ZZZZ-ZZZZ",
-        "confirm_party": "y",
-    }
+    wrong = _wrong_link(world)
     for _ in range(3):
         client = fresh_client()  # a new address each time: the per-account limit still counts
         factories.sign_in(client, user)
@@ -119,32 +119,28 @@ def _signed_in_applicant(fresh_client, world, lang):
     return client
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_filing_submissions(lowered, fresh_client, world, lang):
-    lowered("SUBMIT_RATE_LIMIT")
+# What the applicant posts three times under the limit (and what each answers), then once more for the 429.
+APPLICANT_POSTS = {
+    "filing": ("SUBMIT_RATE_LIMIT", "/submissions/drafts/{draft}/check", None, (302, 409)),
+    "evidence": ("EVIDENCE_RATE_LIMIT", "/submissions/drafts/{draft}/evidence", {}, (302,)),
+    "reply": ("REPLY_RATE_LIMIT", "/submissions/{reference}", {}, (400,)),
+}
+
+
+@pytest.mark.parametrize(
+    ("post", "lang"),
+    [("filing", "zh"), ("filing", "en"), ("evidence", "en"), ("reply", "zh")],
+    ids=["filing-zh", "filing-en", "evidence-en", "reply-zh"],
+)
+def test_applicant_posts(lowered, fresh_client, world, post, lang):
+    """Filing a draft, adding evidence and replying to the court: each has a limit of its own."""
+    limit, path, data, answers = APPLICANT_POSTS[post]
+    lowered(limit)
     client = _signed_in_applicant(fresh_client, world, lang)
-    url = f"/submissions/drafts/{world.draft.token}/check"
+    url = path.format(draft=world.draft.token, reference=world.submission.reference)
     for _ in range(3):
-        assert client.post(url).status_code in (302, 409)
-    assert_too_many(client.post(url), lang)
-
-
-def test_evidence_uploads(lowered, fresh_client, world):
-    lowered("EVIDENCE_RATE_LIMIT")
-    client = _signed_in_applicant(fresh_client, world, "en")
-    url = f"/submissions/drafts/{world.draft.token}/evidence"
-    for _ in range(3):
-        assert client.post(url, data={}).status_code == 302
-    assert_too_many(client.post(url, data={}), "en")
-
-
-def test_replies_to_the_court(lowered, fresh_client, world):
-    lowered("REPLY_RATE_LIMIT")
-    client = _signed_in_applicant(fresh_client, world, "zh")
-    url = f"/submissions/{world.submission.reference}"
-    for _ in range(3):
-        assert client.post(url, data={}).status_code == 400
-    assert_too_many(client.post(url, data={}), "zh")
+        assert client.post(url, data=data).status_code in answers
+    assert_too_many(client.post(url, data=data), lang)
 
 
 def test_filing_limit_is_per_account(lowered, fresh_client, world):

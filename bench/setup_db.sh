@@ -15,5 +15,6 @@ else
     summary=bench/results/generate-postgresql.json
 fi
 .venv/bin/flask --app wsgi db upgrade 2>&1 | tail -1
-.venv/bin/flask --app wsgi seed-demo | head -1
+# sed, not head: head leaves after one line and seed-demo's next line then fails (broken pipe, pipefail).
+.venv/bin/flask --app wsgi seed-demo | sed -n 1p
 BENCH_GENERATE_SUMMARY=$summary .venv/bin/python bench/generate.py --cases "$BENCH_CASES" --submissions "$SUBMISSIONS"

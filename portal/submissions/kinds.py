@@ -55,6 +55,12 @@ class KindSpec:
     extra: dict = field(default_factory=dict)
 
 
+def _one_page(*, page: tuple[str, object, type], clock: str | None, **spec) -> KindSpec:
+    """A kind asked on one page (its name, title and form), whose legal clock does not depend on the answers."""
+    name, title, form_class = page
+    return KindSpec(steps=(Step(name, title, _fixed(form_class)),), clock=lambda answers: clock, **spec)
+
+
 # -- property clues -----------------------------------------------------------------------------------
 
 _CLUE_KEYS = {
@@ -121,61 +127,61 @@ KINDS: dict[SubmissionKind, KindSpec] = {
             dedupe=clue_dedupe,
             urgent=_clue_urgent,
         ),
-        KindSpec(
+        _one_page(
             kind=SubmissionKind.RESUMPTION,
             filer=PartyRole.APPLICANT,
             title=_l("Ask for enforcement to be resumed"),
             purpose=_l(
                 "The case was closed for now. Tell the court what property you have found: once the court verifies it, it shall resume enforcement. No time limit applies."
             ),
-            steps=(Step("property", _l("The property you found"), _fixed(fa.ResumptionForm)),),
+            page=("property", _l("The property you found"), fa.ResumptionForm),
             evidence_hint=_l("Anything that shows the property exists: photos, documents, screenshots."),
-            clock=lambda answers: "clue_verify",
+            clock="clue_verify",
             routing=StaffRole.HANDLER,
             receipt_text=_l(
                 "The court checks the property within the time shown; if it is verified, the court shall resume enforcement."
             ),
             case_statuses=frozenset({CaseStatus.TERMINATED}),
         ),
-        KindSpec(
+        _one_page(
             kind=SubmissionKind.OBJECTION,
             filer=PartyRole.APPLICANT,
             title=_l("Object to the closing of the case or an enforcement act"),
             purpose=_l(
                 "A written objection. The court files it within 3 days and rules within 15 days of receiving it."
             ),
-            steps=(Step("objection", _l("Your objection"), _fixed(fa.ObjectionForm)),),
+            page=("objection", _l("Your objection"), fa.ObjectionForm),
             evidence_hint=_l("The ruling or notice you object to, and anything that supports your objection."),
-            clock=lambda answers: "objection_ruling",
+            clock="objection_ruling",
             routing=StaffRole.HANDLER,
             receipt_text=_l(
                 "The court must rule on your objection within the time shown. If you disagree with the ruling, you can apply to the higher court for review within 10 days of receiving it."
             ),
             prefill=_objection_prefill,
         ),
-        KindSpec(
+        _one_page(
             kind=SubmissionKind.COMPLAINT,
             filer=PartyRole.APPLICANT,
             title=_l("Complain that nothing is happening"),
             purpose=_l(
                 "If the court has done nothing for a long time, complain here. Complaints are logged within 5 working days and concluded within 30 working days."
             ),
-            steps=(Step("complaint", _l("Your complaint"), _fixed(fa.ComplaintForm)),),
-            clock=lambda answers: "complaint_log",
+            page=("complaint", _l("Your complaint"), fa.ComplaintForm),
+            clock="complaint_log",
             routing=StaffRole.SUPERVISOR,
             receipt_text=_l(
                 "The court logs your complaint within the time shown and must conclude it within 30 working days, with feedback to you. After more than six months without action you may also apply to the higher court."
             ),
         ),
-        KindSpec(
+        _one_page(
             kind=SubmissionKind.REWARD_NOTICE,
             filer=PartyRole.APPLICANT,
             title=_l("Ask the court to publish a reward notice"),
             purpose=_l(
                 "Offer a reward to anyone who gives a clue that leads to recovery. The court decides within 10 days; the reward is paid from what is recovered."
             ),
-            steps=(Step("reward", _l("The reward"), _fixed(fa.RewardNoticeForm)),),
-            clock=lambda answers: "reward_decision",
+            page=("reward", _l("The reward"), fa.RewardNoticeForm),
+            clock="reward_decision",
             routing=StaffRole.HANDLER,
             receipt_text=_l("The court decides within the time shown whether to publish the notice."),
         ),
@@ -195,46 +201,46 @@ KINDS: dict[SubmissionKind, KindSpec] = {
             routing=StaffRole.HANDLER,
             receipt_text=_l("The court has received your report. Keep reporting any change within 10 days."),
         ),
-        KindSpec(
+        _one_page(
             kind=SubmissionKind.DISHONEST_CORRECTION,
             filer=PartyRole.DEBTOR,
             title=_l("Ask for a dishonest-debtor listing to be corrected or deleted"),
             purpose=_l(
                 "If you should not have been listed, the information is wrong, or the listing should have been deleted, the court reviews your request within 15 days and corrects it within 3 working days if you are right."
             ),
-            steps=(Step("correction", _l("What is wrong"), _fixed(fd.DishonestCorrectionForm)),),
+            page=("correction", _l("What is wrong"), fd.DishonestCorrectionForm),
             evidence_hint=_l(
                 "Proof: a payment receipt, a settlement, a ruling, or your identity document if the details are wrong."
             ),
-            clock=lambda answers: "dishonest_correction_review",
+            clock="dishonest_correction_review",
             routing=StaffRole.HANDLER,
             receipt_text=_l(
                 "The court reviews your request within the time shown. If it rejects it, you can apply to the higher court within 10 days."
             ),
         ),
-        KindSpec(
+        _one_page(
             kind=SubmissionKind.RESTRICTION_LIFTING,
             filer=PartyRole.DEBTOR,
             title=_l("Ask for a restriction to be lifted"),
             purpose=_l(
                 "After full payment the court shall lift a restriction; with security or the applicant's consent it may. Lifting is not automatic: apply with proof."
             ),
-            steps=(Step("lifting", _l("The restriction"), _fixed(fd.LiftingForm)),),
+            page=("lifting", _l("The restriction"), fd.LiftingForm),
             evidence_hint=_l("Proof of payment, the security you offer, or the applicant's written consent."),
-            clock=lambda answers: None,
+            clock=None,
             routing=StaffRole.HANDLER,
             receipt_text=_l("The court decides promptly. After full payment it shall lift the restriction."),
         ),
-        KindSpec(
+        _one_page(
             kind=SubmissionKind.URGENT_TRAVEL,
             filer=PartyRole.DEBTOR,
             title=_l("Ask permission for an urgent trip"),
             purpose=_l(
                 "For a necessary trip under a consumption restriction (serious illness, a funeral, an important exam). Travel only after the court approves."
             ),
-            steps=(Step("travel", _l("Your trip"), _fixed(fd.UrgentTravelForm)),),
+            page=("travel", _l("Your trip"), fd.UrgentTravelForm),
             evidence_hint=_l("A hospital certificate, a death notice, or the exam admission ticket."),
-            clock=lambda answers: "urgent_travel",
+            clock="urgent_travel",
             routing=StaffRole.HANDLER,
             receipt_text=_l(
                 "Urgent travel requests are handled the same day. Do not travel before the court approves."
@@ -261,35 +267,35 @@ KINDS: dict[SubmissionKind, KindSpec] = {
             receipt_text=_l("Court staff answer your message within the time shown."),
         ),
         # Both start from a screening (portal/screening), which records its outcome and rules version.
-        KindSpec(
+        _one_page(
             kind=SubmissionKind.RELIEF_APPLICATION,
             filer=PartyRole.APPLICANT,
             title=_l("Apply for state judicial relief"),
             purpose=_l(
                 "Your screening result is saved with this application. Tell the court about your situation, then add the documents on your checklist."
             ),
-            steps=(Step("relief", _l("Your application"), _fixed(screening_forms.ReliefApplicationForm)),),
+            page=("relief", _l("Your application"), screening_forms.ReliefApplicationForm),
             evidence_hint=_l(
                 "Add the documents on your checklist: the application form, your identity document, proof of the harm, the certificate of hardship and a statement of any compensation received. Anything you cannot add now, bring to the court."
             ),
-            clock=lambda answers: "relief_decision",
+            clock="relief_decision",
             routing=StaffRole.RELIEF_OFFICER,
             receipt_text=_l(
                 "The court should decide within 10 working days whether to give relief and how much. Relief is given once per case and does not cancel your claim against the debtor."
             ),
         ),
-        KindSpec(
+        _one_page(
             kind=SubmissionKind.DEBT_EXIT_REFERRAL,
             filer=PartyRole.DEBTOR,
             title=_l("Ask to be referred to a debt exit"),
             purpose=_l(
                 "Your screening result is saved with this request. Court staff tell you which court or counselling service handles your case and what to bring."
             ),
-            steps=(Step("referral", _l("Your request"), _fixed(screening_forms.DebtExitReferralForm)),),
+            page=("referral", _l("Your request"), screening_forms.DebtExitReferralForm),
             evidence_hint=_l(
                 "Add the documents on your checklist: a list of your debts and creditors, a declaration of your property, evidence of your income and spending, and proof of where you live and of your social insurance."
             ),
-            clock=lambda answers: None,
+            clock=None,
             routing=StaffRole.HANDLER,
             receipt_text=_l(
                 "The court has received your request. There is no fixed time limit for a referral: court staff will tell you where to go next."

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from portal.models import CaseStatus, EventKind, PartyRole
+from portal.models import EventKind, PartyRole
 from tests import factories
 
 TERMINATED = [
@@ -72,38 +72,18 @@ def generous_limits(app, monkeypatch):
     monkeypatch.setitem(app.config, "SCREENING_API_RATE_LIMIT", "100000 per hour")
 
 
-@pytest.fixture()
-def upload_dir(app, tmp_path, monkeypatch):
-    monkeypatch.setitem(app.config, "UPLOAD_FOLDER", str(tmp_path / "uploads"))
-    return tmp_path / "uploads"
+# upload_dir, fixed_day and signed_in_party: tests/portal/conftest.py
 
 
 @pytest.fixture()
-def fixed_day(app, monkeypatch):
-    # Thursday 2025-09-25: a 10-working-day clock runs through the National Day holiday.
-    monkeypatch.setitem(app.config, "FIXED_TODAY", "2025-09-25")
-    return date(2025, 9, 25)
-
-
-@pytest.fixture()
-def applicant(client, session, upload_dir):
+def applicant(signed_in_party):
     """A signed-in applicant of a terminated support case in Guangdong."""
-    user = factories.citizen(resident_id=factories.APPLICANT_ID)
-    case = factories.case(status=CaseStatus.TERMINATED, events=TERMINATED)
-    case.claim_type = "support"
-    session.flush()
-    factories.link(user, case, PartyRole.APPLICANT)
-    factories.sign_in(client, user)
-    return user, case
+    return signed_in_party(PartyRole.APPLICANT, factories.APPLICANT_ID, TERMINATED, claim_type="support")
 
 
 @pytest.fixture()
-def debtor(client, session, upload_dir):
-    user = factories.citizen(resident_id=factories.DEBTOR_ID)
-    case = factories.case(status=CaseStatus.TERMINATED, events=TERMINATED)
-    factories.link(user, case, PartyRole.DEBTOR)
-    factories.sign_in(client, user)
-    return user, case
+def debtor(signed_in_party):
+    return signed_in_party(PartyRole.DEBTOR, factories.DEBTOR_ID, TERMINATED)
 
 
 def screen(client, slug: str, answers: dict, *, lang: str = "en", case_id: int | None = None) -> list[str]:

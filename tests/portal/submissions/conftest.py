@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from PIL import Image
 
-from portal.models import CaseStatus, EventKind, PartyRole, RestrictionKind
+from portal.models import EventKind, PartyRole, RestrictionKind
 from tests import factories
 
 TERMINATED = [
@@ -19,37 +19,22 @@ TERMINATED = [
 ]
 
 
-@pytest.fixture()
-def upload_dir(app, tmp_path, monkeypatch):
-    monkeypatch.setitem(app.config, "UPLOAD_FOLDER", str(tmp_path / "uploads"))
-    return tmp_path / "uploads"
+# upload_dir, fixed_day and signed_in_party: tests/portal/conftest.py
 
 
 @pytest.fixture()
-def fixed_day(app, monkeypatch):
-    # Thursday 2025-09-25: a 7-day clock ends inside the National Day holiday (HF-00's own example).
-    monkeypatch.setitem(app.config, "FIXED_TODAY", "2025-09-25")
-    return date(2025, 9, 25)
+def applicant(signed_in_party):
+    return signed_in_party(PartyRole.APPLICANT, factories.APPLICANT_ID, TERMINATED)
 
 
 @pytest.fixture()
-def applicant(client, session, upload_dir):
-    user = factories.citizen(resident_id=factories.APPLICANT_ID)
-    case = factories.case(status=CaseStatus.TERMINATED, events=TERMINATED)
-    factories.link(user, case, PartyRole.APPLICANT)
-    factories.sign_in(client, user)
-    return user, case
-
-
-@pytest.fixture()
-def debtor(client, session, upload_dir):
-    user = factories.citizen(resident_id=factories.DEBTOR_ID)
-    case = factories.case(status=CaseStatus.TERMINATED, events=TERMINATED)
-    factories.restriction(case, RestrictionKind.CONSUMPTION, date(2023, 3, 25))
-    factories.restriction(case, RestrictionKind.DISHONEST, date(2023, 4, 1), ground=1)
-    factories.link(user, case, PartyRole.DEBTOR)
-    factories.sign_in(client, user)
-    return user, case
+def debtor(signed_in_party):
+    """A signed-in debtor under a consumption restriction and a dishonest-debtor listing."""
+    restrictions = [
+        (RestrictionKind.CONSUMPTION, date(2023, 3, 25), {}),
+        (RestrictionKind.DISHONEST, date(2023, 4, 1), {"ground": 1}),
+    ]
+    return signed_in_party(PartyRole.DEBTOR, factories.DEBTOR_ID, TERMINATED, restrictions=restrictions)
 
 
 def photo(name: str = "car.jpg", *, size=(64, 48), fmt="JPEG") -> tuple[io.BytesIO, str]:

@@ -1,8 +1,9 @@
-"""Engine tuning per backend: SQLite gets real transactions (savepoints work) and enforced foreign keys."""
+"""Engine tuning per backend: SQLite gets real transactions (savepoints work), enforced foreign keys, WAL, and
+write transactions that take the write lock up front."""
 
 from __future__ import annotations
 
-from flask import Flask
+from flask import Flask, has_request_context, request
 from sqlalchemy import event
 
 from portal.extensions import db
@@ -14,13 +15,23 @@ def _sqlite_connect(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=5000")
+    # Write-ahead logging: pages keep reading while a filing writes (the rollback journal makes them wait).
+    # The mode is stored in the file; ":memory:" answers "memory" and stays as it is.
+    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.close()
+
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 def _sqlite_begin(connection) -> None:
     # A transaction that reads and then writes must take the write lock up front on SQLite: two deferred ones that
-    # both read and then both write deadlock, and SQLite answers one "database is locked" without waiting.
-    immediate = connection.get_execution_options().get(WRITE_INTENT, False)
+    # both read and then both write deadlock, and SQLite answers one "database is locked" without waiting (in WAL
+    # mode: a write after another connection's commit). Every transaction of a POST may write, so it waits its turn
+    # (busy_timeout) at BEGIN; page views stay deferred and read beside the writer.
+    immediate = connection.get_execution_options().get(WRITE_INTENT, False) or (
+        has_request_context() and request.method not in SAFE_METHODS
+    )
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 

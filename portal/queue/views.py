@@ -78,6 +78,7 @@ def index():
         today=today(),
         kinds=KINDS,
         statuses=list(SubmissionStatus),
+        open_statuses=queue.OPEN,
         assign_form=assign_form,
         can_assign=current_user.role in ASSIGNERS,
     )

@@ -121,8 +121,16 @@ def page(staff: User, filters: QueueFilters, *, today: date, cursor: str | None 
 
 
 def counts(staff: User) -> dict[str, int]:
+    """How many items of the court wait in each open status.
+
+    Open statuses only: counting a court's whole history (every decided item, 333,000 at 1,000,000 submissions)
+    on each view cost 126 ms; the open ones are an index-only range of (court_id, status, ...). The dashboard
+    counts what was decided.
+    """
     rows = db.session.execute(
-        select(Submission.status, func.count()).where(Submission.court_id == staff.court_id).group_by(Submission.status)
+        select(Submission.status, func.count())
+        .where(Submission.court_id == staff.court_id, Submission.status.in_(OPEN))
+        .group_by(Submission.status)
     ).all()
     return {status.value: number for status, number in rows}
 

@@ -243,3 +243,22 @@ def test_the_citizen_sees_a_refusal_with_its_basis_and_the_last_day_to_ask_for_r
     panel = page.split('id="decision"', 1)[1].split("</div>", 1)[0]
     assert label in panel and "HF-09" in panel
     assert last_day in panel.split('id="decision-route"', 1)[1]
+
+
+def test_counts_are_the_open_items_of_the_staff_members_court(court_setup):
+    handler, _colleague, _supervisor, outsider, case = court_setup
+    for n, status in enumerate([SubmissionStatus.RECEIVED, SubmissionStatus.RECEIVED, SubmissionStatus.IN_REVIEW]):
+        submission(case, status=status, n=n)
+    submission(case, status=SubmissionStatus.DECIDED, n=9)  # decided: the dashboard's, not the queue's
+    assert queue.counts(handler) == {"received": 2, "in_review": 1}
+    assert queue.counts(outsider) == {}
+
+
+def test_the_queue_page_shows_the_open_counts(client, court_setup):
+    handler, *_rest, case = court_setup
+    submission(case, status=SubmissionStatus.AWAITING_INFORMATION)
+    factories.sign_in(client, handler)
+    page = client.get("/court/queue").get_data(as_text=True)
+    counts = page.split('<ul class="counts"', 1)[1].split("</ul>", 1)[0]
+    assert counts.count("<li>") == len(queue.OPEN)
+    assert "<strong>1</strong>" in counts

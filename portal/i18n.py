@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from urllib.parse import urlsplit
 
+from babel import dates as babel_dates
 from flask import Flask, g, redirect, request, session
 from flask_babel import (
     format_currency,
@@ -99,7 +101,15 @@ def money(value: Decimal | int | None) -> str:
 def long_date(value: date | None) -> str:
     if value is None:
         return ""
+    if type(value) is date:  # a datetime goes through the court's timezone first, so only plain dates are cached
+        return _long_date(value, current_locale())
     return format_date(value, format="long")
+
+
+@lru_cache(maxsize=8192)
+def _long_date(value: date, locale: str) -> str:
+    # A case page shows some fifty dates; Babel's formatting was a tenth of its rendering time.
+    return babel_dates.format_date(value, format="long", locale=locale)
 
 
 def date_time(value: datetime | None) -> str:

@@ -45,7 +45,8 @@ class User(UserMixin, db.Model):
     division: Mapped[str | None] = mapped_column(String(40), nullable=True)
 
     court = relationship("Court")
-    links = relationship("CaseLink", back_populates="user", lazy="selectin")
+    # Loaded on demand: the user is loaded on every request, their links only where a page needs them.
+    links = relationship("CaseLink", back_populates="user")
 
     @property
     def is_staff(self) -> bool:

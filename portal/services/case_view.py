@@ -23,14 +23,18 @@ class LinkedCase:
     party: Party  # the user's own party record in this case
 
 
-def my_cases(user: User) -> list[LinkedCase]:
-    rows = db.session.execute(
+def my_cases(user: User, *, case_id: int | None = None) -> list[LinkedCase]:
+    """The cases this user proved to be a party of, most recently filed first (or only ``case_id``)."""
+    query = (
         select(Case, CaseParty)
         .join(CaseParty, CaseParty.case_id == Case.id)
         .join(CaseLink, CaseLink.case_party_id == CaseParty.id)
         .where(CaseLink.user_id == user.id)
         .order_by(Case.filed_on.desc())
-    ).all()
+    )
+    if case_id is not None:
+        query = query.where(Case.id == case_id)
+    rows = db.session.execute(query).all()
     merged: dict[int, LinkedCase] = {}
     for case, case_party in rows:
         known = merged.get(case.id)
@@ -41,8 +45,8 @@ def my_cases(user: User) -> list[LinkedCase]:
 
 def linked_case(user: User, case_id: int, *, role: PartyRole | None = None) -> LinkedCase:
     """The case if this user proved to be its party (in ``role``, when given); otherwise 404."""
-    for item in my_cases(user):
-        if item.case.id == case_id and (role is None or role in item.roles):
+    for item in my_cases(user, case_id=case_id):
+        if (role is None or role in item.roles):
             return item
     raise NotFound()
 

@@ -46,9 +46,9 @@ def test_relief_never_reads_the_clock(needle):
 
 def test_no_module_past_500_lines():
     big = []
-    for folder in ("portal", "relief"):
+    for folder in ("portal", "relief", "bench", "bot/actions", "bot/scripts"):
         for path in (ROOT / folder).rglob("*.py"):
-            if "migrations" in path.parts:
+            if "migrations" in path.parts or ".venv" in path.parts:
                 continue
             lines = path.read_text(encoding="utf-8").count("\n")
             if lines > 500:

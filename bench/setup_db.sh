@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 source bench/env.sh
 SUBMISSIONS=${BENCH_SUBMISSIONS:-$BENCH_CASES}
 if [[ "${BENCH_SQLITE:-0}" == 1 ]]; then
-    rm -f "$PORTAL_INSTANCE/bench.db"
+    rm -f "$PORTAL_INSTANCE/bench.db" "$PORTAL_INSTANCE/bench.db-wal" "$PORTAL_INSTANCE/bench.db-shm"  # WAL files with it
     summary=bench/results/generate-sqlite.json
 else
     PGUSER=${PGHOSTPART%%@*}; PGHP=${PGHOSTPART#*@}; PGH=${PGHP%%:*}; PGP=${PGHP##*:}

@@ -17,8 +17,9 @@ from portal.extensions import db
 from portal.models import Draft, SubmissionKind, User
 from portal.services import case_view, drafts
 from portal.submissions import flow
+from portal.submissions.fields import field_names
 from portal.submissions.forms_applicant import CLUE_DETAIL_FORMS
-from portal.submissions.kinds import KINDS
+from portal.submissions.kinds import KINDS, steps_for
 from relief import identifiers
 from relief.case_number import CaseNumberError, parse_case_number
 
@@ -142,7 +143,10 @@ def open_from_chat(
     draft = drafts.start(user, case.id, spec, today=today)
     answers = dict(draft.answers)
     answers.update(prefill(kind, clue_type, details, fields))
-    draft.answers = answers
+    # A resumed draft keeps only answers of pages that still apply (as the web form's saving does): details
+    # typed earlier for another type of clue must not ride along unseen.
+    names = {name for step in steps_for(spec, answers) for name in field_names(step.form(answers))}
+    draft.answers = {k: v for k, v in answers.items() if k in names}
     db.session.commit()
     log.info("draft opened from chat draft_id=%s kind=%s case_id=%s", draft.id, kind.value, case.id)
     pages = flow.pages(spec, draft.answers)

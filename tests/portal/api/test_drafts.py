@@ -43,6 +43,12 @@ def test_the_named_case_is_used_and_a_second_call_resumes_the_same_draft(client,
     assert first == second
     assert first["case_number"] == terminated.number == "（2023）粤0304执1001号"
     assert db.session.query(Draft).one().case_id == terminated.id
+    # the same draft told about another kind of clue keeps nothing of the first one's page
+    other = {**body, "answers": {"clue_type": "real_estate", "details": "南山区某小区3栋"}}
+    client.post("/api/v1/drafts", json=other, headers=bearer(user))
+    answers = db.session.query(Draft).one().answers
+    assert answers["clue_type"] == "real_estate" and answers["address"] == "南山区某小区3栋"
+    assert "plate" not in answers
 
 
 def test_what_the_chat_recognised_opens_prefilled_on_the_bank_page(client, applicant):

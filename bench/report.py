@@ -173,8 +173,8 @@ def render(results: dict, notes: str = "") -> str:
     chat = results.get("chat") or {}
     if chat.get("measured"):
         lines += ["", f"Reply latency through the portal's `POST /chat` (proxy, Rasa, action server), {chat['n']} "
-                  f"sequential messages in both languages after a warm-up: p50 {_ms(chat['p50_ms'])} ms, p95 "
-                  f"{_ms(chat['p95_ms'])} ms, p99 {_ms(chat['p99_ms'])} ms, max {_ms(chat['max_ms'])} ms; "
+                  f"sequential messages in both languages, in conversations of {chat.get('per_conversation', '?')} "
+                  f"messages each, after a warm-up: p50 {_ms(chat['p50_ms'])} ms, p95 {_ms(chat['p95_ms'])} ms, p99 {_ms(chat['p99_ms'])} ms, max {_ms(chat['max_ms'])} ms; "
                   f"{chat['not_ok']} answers were not from the assistant."]  # fmt: skip
     else:
         lines += ["", f"Reply latency through `/chat`: not measured ({chat.get('why', 'not run')})."]

@@ -66,6 +66,7 @@ def main() -> int:
         "SUBMIT_RATE_LIMIT": "1000000 per hour",
         "SIGNIN_RATE_LIMIT": "100000 per hour",
         "CHAT_RATE_LIMIT": "100000 per minute",
+        "CHAT_ADDRESS_RATE_LIMIT": "100000 per minute",
         "REPLY_RATE_LIMIT": "100000 per hour",
         "EVIDENCE_RATE_LIMIT": "100000 per hour",
         "MAIL_BACKEND": "file",

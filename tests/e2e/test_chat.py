@@ -81,7 +81,8 @@ def assistant(live_portal):
         )
         rasa = subprocess.Popen(  # noqa: S603 - fixed argv of our own venv
             [
-                str(RASA),
+                str(BOT / ".venv" / "bin" / "python"),
+                str(BOT / "scripts" / "rasa_server.py"),  # what bot/scripts/run.sh serves in production
                 "run",
                 "--enable-api",
                 "-i",

@@ -84,7 +84,7 @@ def test_re_enrolment_replaces_the_secret(runner):
                 "--password",
                 PASSWORD,
             ],
-            "no court",
+            "There is no court",
         ),
         (
             [
@@ -118,17 +118,25 @@ def test_re_enrolment_replaces_the_secret(runner):
             ],
             "judge",
         ),
-        (["staff", "enrol-totp", "nobody@court.test"], "no staff account"),
+        (["staff", "enrol-totp", "nobody@court.test"], "There is no staff account"),
     ],
 )
 def test_bad_input_is_refused_and_changes_nothing(runner, args, message):
     before = db.session.scalar(select(db.func.count()).select_from(User))
-    result = runner.invoke(args=args)
+    result = runner.invoke(args=[*args, "--locale", "en"])
     assert result.exit_code != 0 and message in result.output
     assert db.session.scalar(select(db.func.count()).select_from(User)) == before
 
 
 def test_a_duplicate_email_is_refused(runner):
     assert _create(runner).exit_code == 0
-    result = _create(runner)
+    result = _create(runner, "clerk@court.test", "--locale", "en")
     assert result.exit_code != 0 and "exists already" in result.output
+
+
+def test_the_output_is_chinese_by_default_and_english_when_asked(runner):
+    result = _create(runner)
+    assert "已创建 clerk@court.test" in result.output and "验证器" in result.output
+    assert "已存在" in _create(runner).output
+    english = runner.invoke(args=["staff", "enrol-totp", "clerk@court.test", "--locale", "en"])
+    assert "authenticator app" in english.output

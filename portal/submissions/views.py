@@ -42,8 +42,14 @@ def _draft_and_spec(token: str):
 @bp.route("/")
 @access(CITIZEN)
 def index():
+    before = row_id(request.args.get("before"))
+    page, next_before = submissions.mine(current_user, before=before)
     return render_template(
-        "submissions/index.html", submissions=submissions.mine(current_user), drafts=drafts.open_drafts(current_user)
+        "submissions/index.html",
+        submissions=page,
+        older_url=url_for("submissions.index", before=next_before) if next_before else None,
+        newest_url=url_for("submissions.index") if before is not None else None,
+        drafts=drafts.open_drafts(current_user) if before is None else [],
     )
 
 

@@ -1,0 +1,63 @@
+"""The citizen's own list of submissions: newest first, a page at a time, nobody else's."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+import pytest
+
+from portal.extensions import db
+from portal.models import Submission, SubmissionKind, SubmissionStatus
+from portal.services.submissions import MY_PAGE_SIZE
+from tests import factories
+
+
+def _file(case, submitter, n: int) -> Submission:
+    item = Submission(
+        kind=SubmissionKind.PROPERTY_CLUE,
+        case_id=case.id,
+        court_id=case.court_id,
+        submitter_id=submitter.id,
+        language="zh",
+        status=SubmissionStatus.RECEIVED,
+        received_at=datetime(2026, 11, 1, tzinfo=UTC),
+        answers={"clue_type": "vehicle"},
+        idempotency_key=f"my-list-{submitter.id}-{n}",
+    )
+    db.session.add(item)
+    db.session.flush()
+    item.reference = f"ZB-2026-{item.id:06d}"
+    db.session.flush()
+    return item
+
+
+def _references(page: str) -> list[str]:
+    return re.findall(r">(ZB-2026-\d{6})</a>", page)
+
+
+@pytest.mark.parametrize(
+    ("lang", "older", "newest"), [("zh", "更早的提交", "最新的提交"), ("en", "Older submissions", "Newest")]
+)
+def test_a_long_list_pages_newest_first(client, applicant, lang, older, newest):
+    user, case = applicant
+    client.get(f"/language/{lang}")
+    filed = [_file(case, user, n).reference for n in range(MY_PAGE_SIZE + 5)]
+    other = _file(case, factories.citizen(), 99).reference
+
+    first = client.get("/submissions/").get_data(as_text=True)
+    assert _references(first) == filed[::-1][:MY_PAGE_SIZE]
+    assert other not in first and older in first
+    next_url = re.search(r'href="([^"]+)" rel="next"', first).group(1).replace("&amp;", "&")
+
+    second = client.get(next_url).get_data(as_text=True)
+    assert _references(second) == filed[::-1][MY_PAGE_SIZE:]
+    assert older not in second and newest in second and other not in second
+
+
+@pytest.mark.parametrize("before", ["abc", "²", "9" * 40, "-1"])
+def test_a_mangled_cursor_shows_the_first_page(client, applicant, before):
+    user, case = applicant
+    reference = _file(case, user, 1).reference
+    response = client.get(f"/submissions/?before={before}")
+    assert response.status_code == 200 and reference in response.get_data(as_text=True)

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import statistics
 import subprocess
@@ -12,7 +13,6 @@ import time
 
 import requests
 
-from bench.measure.sessions import csrf_of
 from bench.measure.settings import ACTIONS_PORT, BASE, INSTANCE, RASA_PORT, RESULTS, ROOT
 
 
@@ -94,6 +94,14 @@ CHAT_MESSAGES = (
 )
 
 
+WIDGET_CSRF = re.compile(r'data-csrf="([^"]+)"')
+
+
+def widget_csrf(session: requests.Session) -> str:
+    """The token the chat widget sends: on every page, a visitor's too (who has no other form)."""
+    return WIDGET_CSRF.search(session.get(f"{BASE}/", timeout=30).text).group(1)
+
+
 def measure_chat(session: requests.Session, rounds: int = 25) -> dict:
     """Sequential messages through the portal's /chat (proxy + Rasa + actions), after a warm-up round.
 
@@ -105,7 +113,7 @@ def measure_chat(session: requests.Session, rounds: int = 25) -> dict:
     for round_ in range(rounds + 1):
         if round_ > 0:
             session = requests.Session()
-        csrf = csrf_of(session, "/")
+        csrf = widget_csrf(session)
         headers = {"X-CSRFToken": csrf, "Content-Type": "application/json", "Referer": BASE + "/"}
         for language, text in CHAT_MESSAGES:
             started = time.perf_counter()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from flask import current_app
 from sqlalchemy import select
+from sqlalchemy.orm import lazyload
 
 from portal import uploads
 from portal.errors import NotFound, PortalError
@@ -71,14 +72,26 @@ def load(user: User, token: str) -> Draft:
     return draft
 
 
+OPEN_DRAFTS_SHOWN = 10
+
+
 def open_drafts(user: User) -> list[Draft]:
-    return list(
-        db.session.scalars(
-            select(Draft)
-            .where(Draft.user_id == user.id, Draft.submission_id.is_(None))
-            .order_by(Draft.updated_at.desc())
-        )
+    """The user's unsent drafts to pick up again: the latest of each kind and case, the ten most recent.
+
+    Starting a kind on a case resumes its latest draft, so older drafts of the same pair lead to the same page;
+    a bounded read keeps the list page fast however many drafts an account leaves behind.
+    """
+    rows = db.session.scalars(
+        select(Draft)
+        .where(Draft.user_id == user.id, Draft.submission_id.is_(None))
+        .options(lazyload(Draft.attachments))
+        .order_by(Draft.updated_at.desc(), Draft.id.desc())
+        .limit(OPEN_DRAFTS_SHOWN * 5)
     )
+    latest: dict[tuple, Draft] = {}
+    for draft in rows:
+        latest.setdefault((draft.kind, draft.case_id), draft)
+    return list(latest.values())[:OPEN_DRAFTS_SHOWN]
 
 
 def save_step(draft: Draft, spec: KindSpec, data: dict) -> None:

@@ -61,3 +61,20 @@ def test_a_mangled_cursor_shows_the_first_page(client, applicant, before):
     reference = _file(case, user, 1).reference
     response = client.get(f"/submissions/?before={before}")
     assert response.status_code == 200 and reference in response.get_data(as_text=True)
+
+
+def test_unsent_drafts_show_once_per_kind_and_case_and_at_most_ten(client, applicant):
+    from portal.models import Draft
+    from portal.services.drafts import OPEN_DRAFTS_SHOWN
+
+    user, case = applicant
+    for n in range(30):  # what an account that copies drafts leaves behind
+        db.session.add(Draft(token=f"copy-{n}", kind=SubmissionKind.PROPERTY_CLUE, user_id=user.id, case_id=case.id))
+    db.session.add(Draft(token="other-kind", kind=SubmissionKind.RESUMPTION, user_id=user.id, case_id=case.id))
+    db.session.flush()
+    page = client.get("/submissions/").get_data(as_text=True)
+    starts = re.findall(r'href="(/submissions/new/[^"]+)"', page.split("<h2>", 2)[1])
+    assert sorted(starts) == sorted(
+        {f"/submissions/new/property_clue/{case.id}", f"/submissions/new/resumption_request/{case.id}"}
+    )
+    assert OPEN_DRAFTS_SHOWN == 10

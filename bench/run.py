@@ -70,6 +70,8 @@ def main() -> int:
         "REPLY_RATE_LIMIT": "100000 per hour",
         "EVIDENCE_RATE_LIMIT": "100000 per hour",
         "MAIL_BACKEND": "file",
+        # A worker died of SIGSEGV in the mixed load of 2026-12-01 without a trace: the next one prints its stacks.
+        "PYTHONFAULTHANDLER": "1",
     }
     os.environ.update({k: v for k, v in env.items() if k in ("PORTAL_INSTANCE", "RASA_URL")})
     info = machine(url)

@@ -46,7 +46,7 @@ def my_cases(user: User, *, case_id: int | None = None) -> list[LinkedCase]:
 def linked_case(user: User, case_id: int, *, role: PartyRole | None = None) -> LinkedCase:
     """The case if this user proved to be its party (in ``role``, when given); otherwise 404."""
     for item in my_cases(user, case_id=case_id):
-        if (role is None or role in item.roles):
+        if role is None or role in item.roles:
             return item
     raise NotFound()
 

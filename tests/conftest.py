@@ -92,3 +92,10 @@ def zh_client(client):
 def en_client(client):
     client.get("/language/en")
     return client
+
+
+@pytest.fixture()
+def upload_dir(app, tmp_path, monkeypatch):
+    """An upload folder of the test's own."""
+    monkeypatch.setitem(app.config, "UPLOAD_FOLDER", str(tmp_path / "uploads"))
+    return tmp_path / "uploads"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from contextlib import contextmanager
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from sqlalchemy import text
@@ -24,6 +24,9 @@ from portal.models import (
     Restriction,
     RestrictionKind,
     StaffRole,
+    Submission,
+    SubmissionKind,
+    SubmissionStatus,
     User,
     UserKind,
 )
@@ -182,3 +185,38 @@ def history_guard_lifted():
             "BEGIN SELECT RAISE(ABORT, 'submission_history is append-only'); END"
         )
     )
+
+
+SUBMITTED_AT = datetime(2025, 9, 25, 2, 0, tzinfo=UTC)  # 10:00 in Beijing, Thursday 2025-09-25
+
+
+def submission(
+    case: Case,
+    submitter: User | None,
+    *,
+    kind: SubmissionKind = SubmissionKind.PROPERTY_CLUE,
+    status: SubmissionStatus = SubmissionStatus.RECEIVED,
+    due_on: date | None = None,
+    assignee: User | None = None,
+    received_at: datetime = SUBMITTED_AT,
+) -> Submission:
+    """A filed submission of ``case`` (its court's queue), with a reference, straight into the database."""
+    number = next(_seq)
+    item = Submission(
+        kind=kind,
+        case_id=case.id,
+        court_id=case.court_id,
+        submitter_id=submitter.id if submitter else None,
+        assignee_id=assignee.id if assignee else None,
+        language="zh",
+        status=status,
+        received_at=received_at,
+        due_on=due_on,
+        answers={},
+        idempotency_key=f"factory-{number}-{id(case)}",
+    )
+    db.session.add(item)
+    db.session.flush()
+    item.reference = f"ZB-2025-{item.id:06d}"
+    db.session.flush()
+    return item

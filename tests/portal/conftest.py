@@ -1,4 +1,4 @@
-"""Fixtures the portal's feature tests share: an upload folder of the test's own, a fixed court day, and a
+"""Fixtures the portal's feature tests share: a fixed court day and a
 citizen signed in as a party to a terminated case. A folder's own conftest may still define its own."""
 
 from __future__ import annotations
@@ -10,12 +10,6 @@ import pytest
 
 from portal.models import Case, CaseStatus, PartyRole, RestrictionKind, User
 from tests import factories
-
-
-@pytest.fixture()
-def upload_dir(app, tmp_path, monkeypatch):
-    monkeypatch.setitem(app.config, "UPLOAD_FOLDER", str(tmp_path / "uploads"))
-    return tmp_path / "uploads"
 
 
 @pytest.fixture()

@@ -7,12 +7,6 @@ from tests.security import world as world_module
 
 
 @pytest.fixture()
-def upload_dir(app, tmp_path, monkeypatch):
-    monkeypatch.setitem(app.config, "UPLOAD_FOLDER", str(tmp_path / "uploads"))
-    return tmp_path / "uploads"
-
-
-@pytest.fixture()
 def world(session, upload_dir):
     return world_module.build()
 

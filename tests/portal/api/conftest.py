@@ -31,11 +31,6 @@ def fixed_day(app, monkeypatch):
 
 
 @pytest.fixture()
-def upload_dir(app, tmp_path, monkeypatch):
-    monkeypatch.setitem(app.config, "UPLOAD_FOLDER", str(tmp_path / "uploads"))
-
-
-@pytest.fixture()
 def applicant(session, fixed_day, upload_dir):
     user = factories.citizen(resident_id=factories.APPLICANT_ID)
     terminated = factories.case(events=TERMINATED, number="（2023）粤0304执1001号")

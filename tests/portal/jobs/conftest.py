@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import email
-import itertools
 from datetime import UTC, date, datetime
 from email import policy
 from types import SimpleNamespace
@@ -11,43 +10,11 @@ from types import SimpleNamespace
 import pytest
 
 from portal import jobs
-from portal.extensions import db
-from portal.models import Case, Submission, SubmissionKind, SubmissionStatus, User
+from tests.factories import submission  # noqa: F401 - the jobs tests take it from here
 
 NOW = datetime(2025, 9, 25, 2, 0, tzinfo=UTC)  # 10:00 in Beijing, Thursday 2025-09-25
 TODAY = date(2025, 9, 25)
 SECRET = "webhook-test-secret"
-_seq = itertools.count(1)
-
-
-def submission(
-    case: Case,
-    submitter: User | None,
-    *,
-    kind: SubmissionKind = SubmissionKind.PROPERTY_CLUE,
-    status: SubmissionStatus = SubmissionStatus.RECEIVED,
-    due_on: date | None = None,
-    assignee: User | None = None,
-) -> Submission:
-    number = next(_seq)
-    item = Submission(
-        kind=kind,
-        case_id=case.id,
-        court_id=case.court_id,
-        submitter_id=submitter.id if submitter else None,
-        assignee_id=assignee.id if assignee else None,
-        language="zh",
-        status=status,
-        received_at=NOW,
-        due_on=due_on,
-        answers={},
-        idempotency_key=f"jobs-test-{number}-{id(case)}",
-    )
-    db.session.add(item)
-    db.session.flush()
-    item.reference = f"ZB-2025-{item.id:06d}"
-    db.session.flush()
-    return item
 
 
 class FakeReceiver:

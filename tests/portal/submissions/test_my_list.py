@@ -8,32 +8,17 @@ from datetime import UTC, datetime
 import pytest
 
 from portal.extensions import db
-from portal.models import Submission, SubmissionKind, SubmissionStatus
+from portal.models import Submission, SubmissionKind
 from portal.services.submissions import MY_PAGE_SIZE
 from tests import factories
 
 
-def _file(case, submitter, n: int) -> Submission:
-    item = Submission(
-        kind=SubmissionKind.PROPERTY_CLUE,
-        case_id=case.id,
-        court_id=case.court_id,
-        submitter_id=submitter.id,
-        language="zh",
-        status=SubmissionStatus.RECEIVED,
-        received_at=datetime(2026, 11, 1, tzinfo=UTC),
-        answers={"clue_type": "vehicle"},
-        idempotency_key=f"my-list-{submitter.id}-{n}",
-    )
-    db.session.add(item)
-    db.session.flush()
-    item.reference = f"ZB-2026-{item.id:06d}"
-    db.session.flush()
-    return item
+def _file(case, submitter) -> Submission:
+    return factories.submission(case, submitter, received_at=datetime(2026, 11, 1, tzinfo=UTC))
 
 
 def _references(page: str) -> list[str]:
-    return re.findall(r">(ZB-2026-\d{6})</a>", page)
+    return re.findall(r">(ZB-\d{4}-\d{6})</a>", page)
 
 
 @pytest.mark.parametrize(
@@ -42,8 +27,8 @@ def _references(page: str) -> list[str]:
 def test_a_long_list_pages_newest_first(client, applicant, lang, older, newest):
     user, case = applicant
     client.get(f"/language/{lang}")
-    filed = [_file(case, user, n).reference for n in range(MY_PAGE_SIZE + 5)]
-    other = _file(case, factories.citizen(), 99).reference
+    filed = [_file(case, user).reference for _ in range(MY_PAGE_SIZE + 5)]
+    other = _file(case, factories.citizen()).reference
 
     first = client.get("/submissions/").get_data(as_text=True)
     assert _references(first) == filed[::-1][:MY_PAGE_SIZE]
@@ -58,7 +43,7 @@ def test_a_long_list_pages_newest_first(client, applicant, lang, older, newest):
 @pytest.mark.parametrize("before", ["abc", "²", "9" * 40, "-1"])
 def test_a_mangled_cursor_shows_the_first_page(client, applicant, before):
     user, case = applicant
-    reference = _file(case, user, 1).reference
+    reference = _file(case, user).reference
     response = client.get(f"/submissions/?before={before}")
     assert response.status_code == 200 and reference in response.get_data(as_text=True)
 

@@ -34,7 +34,7 @@ find_python() {
   return 1
 }
 
-HASH="$(sha256sum "$REQ" | cut -d' ' -f1)"
+HASH="$(cat "$REQ" "$BOT_DIR/components/embedding_files.py" | sha256sum | cut -d' ' -f1)"
 if [[ -x "$VENV/bin/python" && -f "$STAMP" && "$(cat "$STAMP")" == "$HASH" ]]; then
   echo "bot venv up to date ($VENV)"
   exit 0
@@ -62,5 +62,9 @@ quiet_pip() { "$VENV/bin/python" -m pip "$@" 2> >(grep -v "is ignored: it is nei
 quiet_pip install --quiet --upgrade "pip<25" "setuptools<70" wheel
 start=$(date +%s)
 quiet_pip install --quiet -r "$REQ"
+# the static word vectors of bot/components/static_embeddings.py, and bot/ on the venv's path so
+# the model's custom component imports from any directory (rasa itself only adds the cwd)
+"$VENV/bin/python" "$BOT_DIR/scripts/static_embeddings.py" "$VENV" 2> >(grep -v "is ignored: it is neither a file nor a directory" >&2)
+echo "$BOT_DIR" > "$("$VENV/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/enforcement_bot.pth"
 echo "bot: installed requirements in $(( $(date +%s) - start ))s"
 echo "$HASH" > "$STAMP"

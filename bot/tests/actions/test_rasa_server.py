@@ -1,4 +1,4 @@
-"""bot/scripts/rasa_server.py: the patched Rasa methods answer exactly as the originals do."""
+"""bot/scripts/rasa_server.py and rasa_train.py: the patched Rasa methods answer exactly as the originals do."""
 
 import inspect
 import sys
@@ -12,6 +12,7 @@ from rasa.shared.utils.common import all_subclasses
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 import rasa_server  # a script on the path above, not a package
+import rasa_train
 
 GOOD = {"events": [{"event": "slot", "name": "language", "value": "en", "timestamp": None}], "responses": []}
 BAD = {"events": [{"event": "slot", "name": 3}], "responses": "no"}
@@ -29,6 +30,16 @@ def installed(monkeypatch):
 def test_the_patched_methods_still_have_rasas_shape():
     assert list(inspect.signature(RemoteAction._validate_action_result).parameters) == ["self", "result"]
     assert list(inspect.signature(Event.resolve_by_type).parameters) == ["type_name", "default"]
+
+
+def test_the_replaced_training_hook_still_has_rasas_shape():
+    from rasa.engine.training import graph_trainer, hooks
+
+    for name in ("on_before_node", "on_after_node"):
+        ours, rasas = getattr(rasa_train.UncachedTrainingHook, name), getattr(hooks.TrainingHook, name)
+        assert list(inspect.signature(ours).parameters) == list(inspect.signature(rasas).parameters)
+    # graph_trainer builds its hooks from this module-level name, the one rasa_train replaces
+    assert graph_trainer.TrainingHook is hooks.TrainingHook
 
 
 def test_action_server_answers_are_validated_against_the_same_schema(installed):

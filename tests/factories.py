@@ -199,6 +199,7 @@ def submission(
     due_on: date | None = None,
     assignee: User | None = None,
     received_at: datetime = SUBMITTED_AT,
+    answers: dict | None = None,
 ) -> Submission:
     """A filed submission of ``case`` (its court's queue), with a reference, straight into the database."""
     number = next(_seq)
@@ -212,7 +213,7 @@ def submission(
         status=status,
         received_at=received_at,
         due_on=due_on,
-        answers={},
+        answers=answers or {},
         idempotency_key=f"factory-{number}-{id(case)}",
     )
     db.session.add(item)

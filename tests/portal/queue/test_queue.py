@@ -25,26 +25,13 @@ NOW = datetime(2025, 9, 25, 2, 0, tzinfo=UTC)
 
 
 def submission(
-    case, *, kind=SubmissionKind.PROPERTY_CLUE, due=date(2025, 10, 9), status=SubmissionStatus.RECEIVED, **extra
+    case, *, kind=SubmissionKind.PROPERTY_CLUE, due=date(2025, 10, 9), status=SubmissionStatus.RECEIVED, submitter=None
 ):
-    item = Submission(
-        kind=kind,
-        case_id=case.id,
-        court_id=case.court_id,
-        language="zh",
-        status=status,
-        received_at=NOW,
-        due_on=due,
+    """A vehicle clue (or ``kind``) in the case's court queue, received at NOW."""
+    return factories.submission(
+        case, submitter, kind=kind, status=status, due_on=due, received_at=NOW,
         answers={"clue_type": "vehicle", "plate": "粤B12345"},
-        idempotency_key=f"key-{datetime.now(UTC).timestamp()}-{id(case)}-{due}-{extra.get('n', 0)}",
-        submitter_id=extra.get("submitter_id"),
-        dedupe_key=extra.get("dedupe_key"),
-    )
-    db.session.add(item)
-    db.session.flush()
-    item.reference = f"ZB-2025-{item.id:06d}"
-    db.session.flush()
-    return item
+    )  # fmt: skip
 
 
 @pytest.fixture()
@@ -77,7 +64,7 @@ def test_citizens_cannot_open_the_queue(client, session):
 
 def test_the_queue_is_sorted_by_due_date_and_pages_by_keyset(court_setup):
     handler, *_rest, case = court_setup
-    items = [submission(case, due=date(2025, 10, 1) + timedelta(days=i % 7), n=i) for i in range(queue.PAGE_SIZE + 7)]
+    items = [submission(case, due=date(2025, 10, 1) + timedelta(days=i % 7)) for i in range(queue.PAGE_SIZE + 7)]
     first = queue.page(handler, queue.QueueFilters(), today=date(2025, 9, 25))
     assert len(first.items) == queue.PAGE_SIZE and first.next_cursor
     second = queue.page(handler, queue.QueueFilters(), today=date(2025, 9, 25), cursor=first.next_cursor)
@@ -89,9 +76,9 @@ def test_the_queue_is_sorted_by_due_date_and_pages_by_keyset(court_setup):
 
 def test_filters(court_setup):
     handler, *_rest, case = court_setup
-    overdue = submission(case, due=date(2025, 9, 20), n=1)
-    soon = submission(case, due=date(2025, 9, 26), n=2)
-    later = submission(case, due=date(2025, 12, 1), n=3)
+    overdue = submission(case, due=date(2025, 9, 20))
+    soon = submission(case, due=date(2025, 9, 26))
+    later = submission(case, due=date(2025, 12, 1))
     today = date(2025, 9, 25)
     assert [s.id for s in queue.page(handler, queue.QueueFilters(overdue=True), today=today).items] == [overdue.id]
     within = queue.page(handler, queue.QueueFilters(due_within=2), today=today).items
@@ -118,8 +105,8 @@ def test_only_one_of_two_claims_wins(court_setup):
 
 def test_claim_next_takes_the_earliest_unassigned(court_setup):
     handler, colleague, *_rest, case = court_setup
-    late = submission(case, due=date(2025, 12, 1), n=1)
-    early = submission(case, due=date(2025, 10, 1), n=2)
+    late = submission(case, due=date(2025, 12, 1))
+    early = submission(case, due=date(2025, 10, 1))
     assert queue.claim_next(handler, now=NOW).id == early.id
     assert queue.claim_next(colleague, now=NOW).id == late.id
     assert queue.claim_next(colleague, now=NOW) is None
@@ -128,7 +115,7 @@ def test_claim_next_takes_the_earliest_unassigned(court_setup):
 def test_information_request_reply_and_decision_round_trip(client, court_setup, upload_dir_for_queue):
     handler, *_rest, case = court_setup
     citizen = factories.citizen()
-    item = submission(case, submitter_id=citizen.id)
+    item = submission(case, submitter=citizen)
     factories.sign_in(client, handler)
     client.post(f"/court/items/{item.id}/request-information", data={"question": "请提供照片"})
     db.session.refresh(item)
@@ -168,7 +155,7 @@ def test_a_decision_cannot_be_taken_twice_or_with_an_unknown_code(client, court_
 
 def test_bulk_assignment_is_for_supervisors(client, court_setup):
     handler, colleague, supervisor, *_rest, case = court_setup
-    items = [submission(case, n=i) for i in range(3)]
+    items = [submission(case) for _ in range(3)]
     factories.sign_in(client, handler)
     assert (
         client.post(
@@ -232,7 +219,7 @@ def test_the_citizen_sees_a_refusal_with_its_basis_and_the_last_day_to_ask_for_r
     monkeypatch.setitem(app.config, "FIXED_TODAY", "2025-09-25")
     handler, *_rest, case = court_setup
     citizen = factories.citizen()
-    item = submission(case, kind=SubmissionKind.OBJECTION, submitter_id=citizen.id, due=date(2025, 12, 1))
+    item = submission(case, kind=SubmissionKind.OBJECTION, submitter=citizen, due=date(2025, 12, 1))
     factories.sign_in(client, handler)
     client.post(f"/court/items/{item.id}/decide", data={"code": "objection_dismissed", "text": "理由不成立"})
     client.post("/accounts/sign-out")
@@ -247,9 +234,9 @@ def test_the_citizen_sees_a_refusal_with_its_basis_and_the_last_day_to_ask_for_r
 
 def test_counts_are_the_open_items_of_the_staff_members_court(court_setup):
     handler, _colleague, _supervisor, outsider, case = court_setup
-    for n, status in enumerate([SubmissionStatus.RECEIVED, SubmissionStatus.RECEIVED, SubmissionStatus.IN_REVIEW]):
-        submission(case, status=status, n=n)
-    submission(case, status=SubmissionStatus.DECIDED, n=9)  # decided: the dashboard's, not the queue's
+    for status in (SubmissionStatus.RECEIVED, SubmissionStatus.RECEIVED, SubmissionStatus.IN_REVIEW):
+        submission(case, status=status)
+    submission(case, status=SubmissionStatus.DECIDED)  # decided: the dashboard's, not the queue's
     assert queue.counts(handler) == {"received": 2, "in_review": 1}
     assert queue.counts(outsider) == {}
 

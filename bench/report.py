@@ -79,8 +79,8 @@ def render(results: dict, notes: str = "") -> str:
         ),
         f"- Python {info['python']}, {info['gunicorn']}, {info['wrk']}",
         f"- Load average (1, 5, 15 min) at the start {info.get('load_start', '?')}, at the end "
-        f"{info.get('load_end', '?')}; per measurement below. The machine is shared with other engineers' test "
-        "suites, so every number here is lower than on an idle machine.",
+        f"{info.get('load_end', '?')}; per measurement below (a load start above 1 means other work shared the "
+        "cores, and every number then is lower than on an idle machine).",
     ]
     if rows:
         lines += [

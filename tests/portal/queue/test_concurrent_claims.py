@@ -20,12 +20,11 @@ from portal.models import (
     Party,
     StaffRole,
     Submission,
-    SubmissionKind,
-    SubmissionStatus,
     User,
     UserKind,
 )
 from portal.services import queue
+from tests import factories
 from tests.factories import history_guard_lifted
 
 NOW = datetime(2025, 9, 25, 2, 0, tzinfo=UTC)
@@ -60,19 +59,7 @@ def _setup(app):
         )
         db.session.add(case)
         db.session.flush()
-        item = Submission(
-            kind=SubmissionKind.PROPERTY_CLUE,
-            case_id=case.id,
-            court_id=court.id,
-            language="zh",
-            status=SubmissionStatus.RECEIVED,
-            received_at=NOW,
-            due_on=date(2025, 10, 9),
-            answers={},
-            idempotency_key="concurrent-claim-test",
-            reference="ZB-2025-999999",
-        )
-        db.session.add(item)
+        item = factories.submission(case, None, received_at=NOW, due_on=date(2025, 10, 9))
         db.session.commit()
         return court.id, [s.id for s in staff], case.id, item.id
 

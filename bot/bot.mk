@@ -14,9 +14,9 @@ BOT_PY     := $(BOT_VENV)/bin/python
 BOT_RASA   := $(BOT_VENV)/bin/rasa
 BOT_MODEL  := $(BOT_DIR)/models/bot.tar.gz
 BOT_MIN_F1 ?= 0.90
-# English is below the 0.90 target (0.891 on 2026-12-01 with the static embeddings, docs/bot-nlu-report.md):
-# the build holds it there so it cannot fall back. Raise this with every improvement; remove it at 0.90.
-BOT_F1_FLOORS ?= en=0.88
+# Per-language gates below BOT_MIN_F1 ("en=0.85"), a ratchet while a language is under the target. None is
+# needed since 2026-12-01 (zh 0.927, en 0.903 with the static embeddings, docs/bot-nlu-report.md).
+BOT_F1_FLOORS ?=
 BOT_ENV    := RASA_TELEMETRY_ENABLED=false SQLALCHEMY_SILENCE_UBER_WARNING=1 TF_CPP_MIN_LOG_LEVEL=3 PYTHONWARNINGS=ignore
 
 .PHONY: bot-venv bot-train bot-test bot-validate bot-eval bot-test-stories bot-test-actions bot-run bot-bench

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import lazyload
 
 from portal import uploads
@@ -76,22 +76,23 @@ OPEN_DRAFTS_SHOWN = 10
 
 
 def open_drafts(user: User) -> list[Draft]:
-    """The user's unsent drafts to pick up again: the latest of each kind and case, the ten most recent.
-
-    Starting a kind on a case resumes its latest draft, so older drafts of the same pair lead to the same page;
-    a bounded read keeps the list page fast however many drafts an account leaves behind.
+    """The user's unsent drafts to pick up again: for each kind and case the one ``start`` resumes (its latest),
+    the ten most recently touched. A bounded read, however many drafts an account leaves behind.
     """
-    rows = db.session.scalars(
-        select(Draft)
+    resumed = (
+        select(func.max(Draft.id))
         .where(Draft.user_id == user.id, Draft.submission_id.is_(None))
-        .options(lazyload(Draft.attachments))
-        .order_by(Draft.updated_at.desc(), Draft.id.desc())
-        .limit(OPEN_DRAFTS_SHOWN * 5)
+        .group_by(Draft.kind, Draft.case_id)
     )
-    latest: dict[tuple, Draft] = {}
-    for draft in rows:
-        latest.setdefault((draft.kind, draft.case_id), draft)
-    return list(latest.values())[:OPEN_DRAFTS_SHOWN]
+    return list(
+        db.session.scalars(
+            select(Draft)
+            .where(Draft.id.in_(resumed))
+            .options(lazyload(Draft.attachments))
+            .order_by(Draft.updated_at.desc(), Draft.id.desc())
+            .limit(OPEN_DRAFTS_SHOWN)
+        )
+    )
 
 
 def save_step(draft: Draft, spec: KindSpec, data: dict) -> None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from portal.extensions import db
-from portal.models import Submission, SubmissionKind
+from portal.models import Draft, Submission, SubmissionKind
+from portal.services.drafts import OPEN_DRAFTS_SHOWN
 from portal.services.submissions import MY_PAGE_SIZE
 from tests import factories
 
@@ -48,18 +49,30 @@ def test_a_mangled_cursor_shows_the_first_page(client, applicant, before):
     assert response.status_code == 200 and reference in response.get_data(as_text=True)
 
 
-def test_unsent_drafts_show_once_per_kind_and_case_and_at_most_ten(client, applicant):
-    from portal.models import Draft
-    from portal.services.drafts import OPEN_DRAFTS_SHOWN
+def _drafts_offered(client) -> list[str]:
+    page = client.get("/submissions/").get_data(as_text=True)
+    return re.findall(r'href="(/submissions/new/[^"]+)"', page.split("<h2>", 2)[1])
 
+
+def test_unsent_drafts_show_once_per_kind_and_case(client, applicant):
     user, case = applicant
     for n in range(30):  # what an account that copies drafts leaves behind
         db.session.add(Draft(token=f"copy-{n}", kind=SubmissionKind.PROPERTY_CLUE, user_id=user.id, case_id=case.id))
     db.session.add(Draft(token="other-kind", kind=SubmissionKind.RESUMPTION, user_id=user.id, case_id=case.id))
     db.session.flush()
-    page = client.get("/submissions/").get_data(as_text=True)
-    starts = re.findall(r'href="(/submissions/new/[^"]+)"', page.split("<h2>", 2)[1])
-    assert sorted(starts) == sorted(
+    assert sorted(_drafts_offered(client)) == sorted(
         {f"/submissions/new/property_clue/{case.id}", f"/submissions/new/resumption_request/{case.id}"}
     )
-    assert OPEN_DRAFTS_SHOWN == 10
+
+
+def test_at_most_ten_unsent_drafts_show_the_most_recently_touched(client, applicant):
+    user, _case = applicant
+    cases = [factories.case() for _ in range(OPEN_DRAFTS_SHOWN + 2)]
+    for n, other in enumerate(cases):
+        touched = datetime(2026, 11, 1, tzinfo=UTC) + timedelta(hours=n)
+        db.session.add(
+            Draft(token=f"d-{n}", kind=SubmissionKind.PROPERTY_CLUE, user_id=user.id, case_id=other.id, updated_at=touched)
+        )
+    db.session.flush()
+    newest_first = [f"/submissions/new/property_clue/{c.id}" for c in reversed(cases)]
+    assert _drafts_offered(client) == newest_first[:OPEN_DRAFTS_SHOWN]

@@ -71,7 +71,9 @@ def test_at_most_ten_unsent_drafts_show_the_most_recently_touched(client, applic
     for n, other in enumerate(cases):
         touched = datetime(2026, 11, 1, tzinfo=UTC) + timedelta(hours=n)
         db.session.add(
-            Draft(token=f"d-{n}", kind=SubmissionKind.PROPERTY_CLUE, user_id=user.id, case_id=other.id, updated_at=touched)
+            Draft(
+                token=f"d-{n}", kind=SubmissionKind.PROPERTY_CLUE, user_id=user.id, case_id=other.id, updated_at=touched
+            )
         )
     db.session.flush()
     newest_first = [f"/submissions/new/property_clue/{c.id}" for c in reversed(cases)]

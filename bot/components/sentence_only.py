@@ -18,11 +18,12 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.exceptions import InvalidConfigException
 from rasa.shared.nlu.constants import FEATURE_TYPE_SEQUENCE
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from components.messages import SameInTraining
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
-class SentenceFeaturesOnly(GraphComponent):
+class SentenceFeaturesOnly(SameInTraining, GraphComponent):
     """Removes the sequence features whose origin is one of the configured aliases."""
 
     @staticmethod
@@ -52,7 +53,3 @@ class SentenceFeaturesOnly(GraphComponent):
                 f for f in message.features if not (f.type == FEATURE_TYPE_SEQUENCE and f.origin in self.aliases)
             ]
         return messages
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        self.process(training_data.training_examples)
-        return training_data

@@ -29,9 +29,9 @@ from rasa.nlu.featurizers.dense_featurizer.dense_featurizer import DenseFeaturiz
 from rasa.shared.exceptions import InvalidConfigException
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from components.embedding_files import ASSETS, SHA256, TOKENIZER, WEIGHTS
+from components.messages import SameInTraining
 
 
 class StaticEmbeddings:
@@ -66,7 +66,7 @@ class StaticEmbeddings:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
-class StaticEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
+class StaticEmbeddingFeaturizer(SameInTraining, DenseFeaturizer, GraphComponent):
     """Adds the mean static embedding of the message text as a dense sentence feature."""
 
     _shared: StaticEmbeddings | None = None  # one copy per process: loading takes ~0.2 s and 32 MB
@@ -105,7 +105,3 @@ class StaticEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
             for message, vector in zip(with_text, self.embeddings.embed([m.get(TEXT) for m in with_text]), strict=True):
                 self.add_features_to_message(None, vector.reshape(1, -1), TEXT, message)
         return messages
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        self.process(training_data.training_examples)
-        return training_data
